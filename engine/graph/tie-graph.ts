@@ -1,10 +1,30 @@
 // Interactions → the undirected tie graph (one tie per unordered pair) and the directed
 // interaction graph (one arc per ordered pair), both in typed arrays.
 // Streaming: interactions are folded into per-pair accumulators as they arrive, so the raw log is
-// never held in memory. Cost: O(n + interactions) time, O(n + pairs) memory.
+// never held in memory. Besides the raw facts it folds in, per tie, the recency-decayed weight
+// (half-life `halfLifeDays`) and, given an as-of time, the contact counts of two windows (cooling
+// ties); and the arcs of endorsing and of negative interaction types (reputation).
+// Cost: O(n + interactions) time, O(n + pairs) memory.
 import type { Actor, Interaction } from '../model/types.js';
 import { csrFromTies, type Csr } from './csr.js';
 import { directedCsrFromArcs, type DirectedCsr } from './directed-csr.js';
+import { DEFAULT_SCORE_OPTIONS } from '../run/options.js';
+
+const DAY_MS = 86_400_000;
+
+/** Optional accumulations of the builder (all have defaults; none changes the facts above). */
+export interface TieGraphOptions {
+  /** Half-life (days) of the recency-decayed weight `decaySum`. Default DEFAULT_SCORE_OPTIONS.halfLifeDays. */
+  halfLifeDays?: number;
+  /**
+   * Count each tie's dated interaction rows in two windows ending at `asOf` (epoch ms): recent
+   * (asOf − recentDays, asOf] and baseline (asOf − recentDays − baselineDays, asOf − recentDays].
+   */
+  windows?: { asOf: number; recentDays: number; baselineDays: number };
+  /** Interaction types (case-insensitive) kept in the `endorsing` / `negative` arc graphs. Defaults from DEFAULT_SCORE_OPTIONS. */
+  endorsingTypes?: readonly string[];
+  negativeTypes?: readonly string[];
+}
 
 /** Raw per-tie facts the strength model and the health rules read (index = tie index). */
 export interface TieFacts {
@@ -20,6 +40,17 @@ export interface TieFacts {
   lastTimestamp: Float64Array;
   /** Distinct interaction types of the pair (multiplexity), untyped rows counted as one type "". */
   typeCount: Int32Array;
+  /**
+   * Recency-decayed weight relative to the tie's own last timestamp: Σ over dated rows of
+   * weight · 2^{(t − lastTimestamp)/h}, h the graph's `halfLifeDays`. The decayed weight as of any
+   * time T ≥ lastTimestamp is exactly decaySum · 2^{−(T − lastTimestamp)/h}. 0 when no row is dated.
+   */
+  decaySum?: Float64Array;
+  /** Summed weight of the pair's dated rows (the rest of `weight` is undated). */
+  datedWeight?: Float64Array;
+  /** Dated rows of the pair in the recent and baseline windows (present when the builder had `windows`). */
+  recentCount?: Int32Array;
+  baselineCount?: Int32Array;
 }
 
 export interface TieGraph {
@@ -40,6 +71,18 @@ export interface TieGraph {
   firstTimestamp: number;
   /** Self-loop rows met (dropped: a tie needs two actors). */
   selfLoops: number;
+  /** Interaction rows marked undirected (when every row is, reciprocity carries no information). */
+  undirectedInteractions?: number;
+  /** Half-life (days) `facts.decaySum` was accumulated with. */
+  halfLifeDays?: number;
+  /** The windows `facts.recentCount` / `facts.baselineCount` were counted in. */
+  windows?: { asOf: number; recentDays: number; baselineDays: number };
+  /** Arcs of the interactions of an endorsing type, and of a negative type (undirected rows both ways). */
+  endorsing?: DirectedCsr;
+  negative?: DirectedCsr;
+  /** Interaction rows of an endorsing type and of a negative type. */
+  endorsingInteractions?: number;
+  negativeInteractions?: number;
 }
 
 /** Growable typed-array columns for the per-pair accumulators. */
@@ -55,6 +98,10 @@ class PairColumns {
   first = new Float64Array(this.cap).fill(NaN);
   last = new Float64Array(this.cap).fill(NaN);
   typeMask = new Uint32Array(this.cap);
+  decay = new Float64Array(this.cap);
+  dated = new Float64Array(this.cap);
+  recent = new Int32Array(this.cap);
+  baseline = new Int32Array(this.cap);
 
   push(a: number, b: number): number {
     if (this.len === this.cap) this.grow();
@@ -66,12 +113,12 @@ class PairColumns {
 
   private grow(): void {
     const cap = this.cap * 2;
-    const g32 = (x: Int32Array): Int32Array => {
+    const g32 = (x: Int32Array): Int32Array<ArrayBuffer> => {
       const y = new Int32Array(cap);
       y.set(x);
       return y;
     };
-    const g64 = (x: Float64Array, fill = 0): Float64Array => {
+    const g64 = (x: Float64Array, fill = 0): Float64Array<ArrayBuffer> => {
       const y = new Float64Array(cap).fill(fill);
       y.set(x);
       return y;
@@ -87,6 +134,10 @@ class PairColumns {
     const tm = new Uint32Array(cap);
     tm.set(this.typeMask);
     this.typeMask = tm;
+    this.decay = g64(this.decay);
+    this.dated = g64(this.dated);
+    this.recent = g32(this.recent);
+    this.baseline = g32(this.baseline);
     this.cap = cap;
   }
 }
@@ -113,6 +164,41 @@ export class TieGraphBuilder {
   private timestamped = false;
   private minTs = Infinity;
   private maxTs = -Infinity;
+  private undirectedRows = 0;
+  private readonly halfLifeMs: number;
+  private readonly halfLifeDays: number;
+  private readonly windows?: { asOf: number; recentDays: number; baselineDays: number };
+  private readonly recentFrom: number = NaN;
+  private readonly baselineFrom: number = NaN;
+  private readonly endorsingSet: Set<string>;
+  private readonly negativeSet: Set<string>;
+  /** Per type index: 1 endorsing, 2 negative, 0 neither. */
+  private readonly typeClass: number[] = [];
+  private readonly endorsingArcs = new PairColumns();
+  private readonly endorsingOf = new Map<number, number>();
+  private readonly negativeArcs = new PairColumns();
+  private readonly negativeOf = new Map<number, number>();
+  private endorsingRows = 0;
+  private negativeRows = 0;
+
+  constructor(options: TieGraphOptions = {}) {
+    this.halfLifeDays = options.halfLifeDays ?? DEFAULT_SCORE_OPTIONS.halfLifeDays;
+    if (!(this.halfLifeDays > 0) || !Number.isFinite(this.halfLifeDays)) {
+      throw new RangeError(`halfLifeDays must be a positive number of days, got ${this.halfLifeDays}`);
+    }
+    this.halfLifeMs = this.halfLifeDays * DAY_MS;
+    if (options.windows) {
+      const { asOf, recentDays, baselineDays } = options.windows;
+      if (!Number.isFinite(asOf) || !(recentDays > 0) || !(baselineDays > 0)) {
+        throw new RangeError(`windows need a finite asOf and positive recentDays and baselineDays, got ${asOf}, ${recentDays}, ${baselineDays}`);
+      }
+      this.windows = { asOf, recentDays, baselineDays };
+      this.recentFrom = asOf - recentDays * DAY_MS;
+      this.baselineFrom = this.recentFrom - baselineDays * DAY_MS;
+    }
+    this.endorsingSet = new Set((options.endorsingTypes ?? DEFAULT_SCORE_OPTIONS.endorsingTypes).map((t) => t.toLowerCase()));
+    this.negativeSet = new Set((options.negativeTypes ?? DEFAULT_SCORE_OPTIONS.negativeTypes).map((t) => t.toLowerCase()));
+  }
 
   addActor(actor: Actor): void {
     const i = this.index.get(actor.id);
@@ -168,8 +254,10 @@ export class TieGraphBuilder {
     else c.wb[k]! += x.weight;
     c.ws[k]! += x.weight;
     c.count[k]!++;
+    if (x.undirected) this.undirectedRows++;
     const ts = x.timestamp;
     if (ts !== undefined && Number.isFinite(ts)) {
+      this.accumulateDated(k, ts, x.weight);
       this.timestamped = true;
       if (ts < this.minTs) this.minTs = ts;
       if (ts > this.maxTs) this.maxTs = ts;
@@ -181,6 +269,8 @@ export class TieGraphBuilder {
     if (ti === undefined) {
       ti = this.typeIndex.size;
       this.typeIndex.set(typeName, ti);
+      const lower = typeName.toLowerCase();
+      this.typeClass.push(this.endorsingSet.has(lower) ? 1 : this.negativeSet.has(lower) ? 2 : 0);
     }
     if (ti < 32) c.typeMask[k] = (c.typeMask[k]! | (1 << ti)) >>> 0;
     else {
@@ -190,6 +280,41 @@ export class TieGraphBuilder {
     }
     this.addArc(s, t, x.weight);
     if (x.undirected) this.addArc(t, s, x.weight);
+    const cls = this.typeClass[ti]!;
+    if (cls !== 0) {
+      const cols = cls === 1 ? this.endorsingArcs : this.negativeArcs;
+      const of = cls === 1 ? this.endorsingOf : this.negativeOf;
+      if (cls === 1) this.endorsingRows++;
+      else this.negativeRows++;
+      this.addArcTo(cols, of, s, t, x.weight);
+      if (x.undirected) this.addArcTo(cols, of, t, s, x.weight);
+    }
+  }
+
+  /**
+   * Decayed weight of tie k relative to its last timestamp (read before it is updated), and the
+   * window counts. A later row rescales the sum to the new reference: exact, and never overflows.
+   */
+  private accumulateDated(k: number, ts: number, w: number): void {
+    const c = this.ties;
+    const last = c.last[k]!;
+    if (!(last >= ts)) c.decay[k] = (Number.isNaN(last) ? 0 : c.decay[k]! * Math.pow(2, (last - ts) / this.halfLifeMs)) + w;
+    else c.decay[k]! += w * Math.pow(2, (ts - last) / this.halfLifeMs);
+    c.dated[k]! += w;
+    if (this.windows && ts <= this.windows.asOf) {
+      if (ts > this.recentFrom) c.recent[k]!++;
+      else if (ts > this.baselineFrom) c.baseline[k]!++;
+    }
+  }
+
+  private addArcTo(cols: PairColumns, of: Map<number, number>, s: number, t: number, w: number): void {
+    const key = this.pairKey(s, t);
+    let k = of.get(key);
+    if (k === undefined) {
+      k = cols.push(s, t);
+      of.set(key, k);
+    }
+    cols.wf[k]! += w;
   }
 
   private addArc(s: number, t: number, w: number): void {
@@ -215,6 +340,7 @@ export class TieGraphBuilder {
       this.arcs.wf.slice(0, this.arcs.len),
     );
     const types = [...this.typeIndex.keys()].filter((t) => t !== '').sort();
+    const arcsOf = (p: PairColumns): DirectedCsr => directedCsrFromArcs(ids, p.a.slice(0, p.len), p.b.slice(0, p.len), p.wf.slice(0, p.len));
     return {
       actors: this.actors,
       index: this.index,
@@ -228,6 +354,9 @@ export class TieGraphBuilder {
         firstTimestamp: c.first.slice(0, m),
         lastTimestamp: c.last.slice(0, m),
         typeCount,
+        decaySum: c.decay.slice(0, m),
+        datedWeight: c.dated.slice(0, m),
+        ...(this.windows ? { recentCount: c.recent.slice(0, m), baselineCount: c.baseline.slice(0, m) } : {}),
       },
       directed,
       interactions: this.interactions,
@@ -236,6 +365,13 @@ export class TieGraphBuilder {
       firstTimestamp: this.timestamped ? this.minTs : NaN,
       lastTimestamp: this.timestamped ? this.maxTs : NaN,
       selfLoops: this.selfLoops,
+      undirectedInteractions: this.undirectedRows,
+      halfLifeDays: this.halfLifeDays,
+      ...(this.windows ? { windows: { ...this.windows } } : {}),
+      endorsing: arcsOf(this.endorsingArcs),
+      negative: arcsOf(this.negativeArcs),
+      endorsingInteractions: this.endorsingRows,
+      negativeInteractions: this.negativeRows,
     };
   }
 }

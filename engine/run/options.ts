@@ -35,6 +35,27 @@ export interface PowerIterationOptions {
   maxIterations: number;
 }
 
+/** Weights of the tie strength components (model mode); non-negative, summing to 1. See docs/tie-strength.md. */
+export interface TieStrengthWeights {
+  frequency: number;
+  recency: number;
+  reciprocity: number;
+  multiplexity: number;
+  duration: number;
+  overlap: number;
+}
+
+/** Weights of the social capital index components; non-negative, summing to 1. See docs/tie-strength.md. */
+export interface SocialCapitalWeights {
+  bridging: number;
+  reach: number;
+  reputation: number;
+  bonding: number;
+}
+
+/** How tie strength is computed: `auto` picks weight mode for a plain weighted edge list, else the model. */
+export type TieStrengthModeOption = 'auto' | 'weight' | 'model';
+
 export interface ScoreOptions {
   /** Metrics to compute (node columns); ties metrics follow from the node metrics they need. */
   metrics: NodeMetric[];
@@ -55,6 +76,31 @@ export interface ScoreOptions {
   pagerank: PowerIterationOptions & { alpha: number };
   eigenvector: PowerIterationOptions;
   louvain: { resolution: number };
+  /** Tie strength: weight mode, the model, or chosen from the data (docs/tie-strength.md). */
+  tieStrengthMode: TieStrengthModeOption;
+  /** Half-life, in days, of the recency decay of tie frequency and of tie recency. */
+  halfLifeDays: number;
+  /** Time (epoch ms) the time-dependent measures are taken at; undefined = the latest timestamp in the data. */
+  asOf?: number;
+  strengthWeights: TieStrengthWeights;
+  /** Model mode: a tie is strong when its strength is at least this. */
+  strongThreshold: number;
+  /** Weight mode: a tie is strong when its weight is above this percentile (nearest rank) of the tie weights. */
+  strongPercentile: number;
+  /** Cooling ties: the recent window and the baseline window before it, in days. */
+  coolingRecentDays: number;
+  coolingBaselineDays: number;
+  /** A tie is cooling when its recent contact rate is below this fraction of its baseline rate... */
+  coolingRatio: number;
+  /** ...and it had at least this many contacts in the baseline window. */
+  coolingMinBaseline: number;
+  /** Interaction types (case-insensitive) that endorse their target, for reputation. */
+  endorsingTypes: string[];
+  /** Interaction types (case-insensitive) that count against their target (distrust). */
+  negativeTypes: string[];
+  /** Weight β of distrust against trust in reputation. */
+  distrustWeight: number;
+  socialCapitalWeights: SocialCapitalWeights;
 }
 
 export const DEFAULT_SCORE_OPTIONS: ScoreOptions = {
@@ -70,4 +116,18 @@ export const DEFAULT_SCORE_OPTIONS: ScoreOptions = {
   pagerank: { alpha: 0.85, tolerance: 1e-13, maxIterations: 10_000 },
   eigenvector: { tolerance: 1e-13, maxIterations: 10_000 },
   louvain: { resolution: 1 },
+  tieStrengthMode: 'auto',
+  halfLifeDays: 90,
+  asOf: undefined,
+  strengthWeights: { frequency: 0.3, recency: 0.2, reciprocity: 0.15, multiplexity: 0.1, duration: 0.1, overlap: 0.15 },
+  strongThreshold: 0.5,
+  strongPercentile: 75,
+  coolingRecentDays: 60,
+  coolingBaselineDays: 365,
+  coolingRatio: 0.25,
+  coolingMinBaseline: 6,
+  endorsingTypes: ['advice', 'endorsement', 'referral', 'recommendation'],
+  negativeTypes: ['complaint', 'distrust'],
+  distrustWeight: 0.5,
+  socialCapitalWeights: { bridging: 0.35, reach: 0.25, reputation: 0.2, bonding: 0.2 },
 };
