@@ -1,0 +1,7 @@
+// Deletes up to $limit relationships touching the actors of a data set (interactions, tie and node scores); call until 0. Parameters: $dataset, $limit.
+MATCH (a:Actor)-[r]-()
+WHERE a.dataset = $dataset
+WITH DISTINCT r
+LIMIT $limit
+DELETE r
+RETURN count(*) AS deleted
