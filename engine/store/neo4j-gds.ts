@@ -129,13 +129,13 @@ export function defaultGdsMetrics(distance: DistanceMode): GdsMetric[] {
 
 /** Projects the tie graph, streams the metrics, drops the projection (always). */
 export async function runGdsMetrics(store: GraphStore, dataset: string, opts: GdsMetricOptions): Promise<GdsMetricResult> {
-  if (!(store instanceof Neo4jStore)) {
-    throw new UsageError(`GDS metrics need a Neo4j store; this store is ${store.kind} (${store.location})`);
-  }
   const distance = opts.distance ?? DEFAULT_SCORE_OPTIONS.distance;
   const metrics = opts.metrics ?? defaultGdsMetrics(distance);
   if (metrics.includes('closeness') && distance !== 'hops') {
     throw new UsageError('GDS closeness ignores tie strength (hop distances only): use distance "hops", or closeness in process');
+  }
+  if (!(store instanceof Neo4jStore)) {
+    throw new UsageError(`GDS metrics need a Neo4j store; this store is ${store.kind} (${store.location})`);
   }
   const ids: string[] = [];
   for await (const a of store.readActors(dataset)) ids.push(a.id);
