@@ -1,0 +1,170 @@
+// The metric stage of a run: decides which kernels to run for the requested columns, runs each
+// once, times it under its column name, and collects node and tie columns.
+import { performance } from 'node:perf_hooks';
+import type { Csr } from '../graph/csr.js';
+import type { TieGraph } from '../graph/tie-graph.js';
+import type { ScoreOptions } from './options.js';
+import type { Progress } from './progress.js';
+import { throwIfAborted } from './cancel.js';
+import { degree, strength } from '../metrics/degree.js';
+import { computePathCentralities } from '../metrics/path-centralities.js';
+import { pagerank } from '../metrics/pagerank.js';
+import { eigenvectorCentrality } from '../metrics/eigenvector.js';
+import { structuralHoles } from '../metrics/structural-holes.js';
+import { neighbourhoodOverlap } from '../metrics/neighbourhood-overlap.js';
+import { localBridges } from '../metrics/local-bridges.js';
+import { bridges } from '../metrics/bridges.js';
+import { communities } from '../metrics/communities.js';
+import { brokerageRoles } from '../metrics/brokerage-roles.js';
+import { bondingBridging, groupIndex } from '../metrics/bonding-bridging.js';
+
+export type EdgeColumn = { kind: 'number'; values: Float64Array } | { kind: 'bool'; values: Uint8Array };
+
+export interface MetricResults {
+  node: Map<string, Float64Array>;
+  edge: Map<string, EdgeColumn>;
+  /** Tie columns in output order (after `strength`). */
+  edgeOrder: string[];
+  modularity?: number;
+  betweenness?: RunBetweenness;
+  /** The attribute used as the group (brokerage, bonding/bridging), or "community". */
+  groupAttribute?: string;
+  /** Group index of each actor (−1 = none) and the group names. */
+  groups?: { groups: Int32Array; names: string[] };
+  extra: Record<string, unknown>;
+}
+
+export interface RunBetweenness {
+  mode: 'exact' | 'sampled';
+  samples?: number;
+  errorBound?: number;
+}
+
+export interface MetricContext {
+  graph: TieGraph;
+  csr: Csr;
+  /** CSR tie index → TieGraph tie index. */
+  kept: Int32Array;
+  options: ScoreOptions;
+  progress: Progress;
+  timings: Record<string, number>;
+  notes: string[];
+  signal?: AbortSignal;
+}
+
+/** Picks the group attribute: the requested one, else `department` when any actor has it, else none. */
+export function chooseGroupAttribute(graph: TieGraph, requested?: string): string | undefined {
+  if (requested) return requested;
+  return graph.actors.some((a) => a.attributes.department !== undefined) ? 'department' : undefined;
+}
+
+export async function computeMetrics(ctx: MetricContext): Promise<MetricResults> {
+  const { csr, graph, options, timings, progress } = ctx;
+  const want = new Set<string>(options.metrics);
+  const node = new Map<string, Float64Array>();
+  const edge = new Map<string, EdgeColumn>();
+  const extra: Record<string, unknown> = {};
+  const out: MetricResults = { node, edge, edgeOrder: [], extra };
+  const timed = <T>(name: string, f: () => T): T => {
+    throwIfAborted(ctx.signal);
+    const t = performance.now();
+    const r = f();
+    timings[name] = (timings[name] ?? 0) + (performance.now() - t) / 1000;
+    progress.end(name);
+    return r;
+  };
+
+  if (want.has('degree')) node.set('degree', timed('degree', () => degree(csr)));
+  if (want.has('strength')) node.set('strength', timed('strength', () => strength(csr)));
+
+  // Communities first: the group falls back to them.
+  let community: Int32Array | undefined;
+  const groupAttr = chooseGroupAttribute(graph, options.group);
+  const needGroups = ['bonding', 'bridging', 'coordinator', 'itinerant', 'gatekeeper', 'representative', 'liaison'].some((c) => want.has(c));
+  if (want.has('community') || (needGroups && !groupAttr)) {
+    const c = timed('community', () => communities(csr, { seed: options.seed, resolution: options.louvain.resolution }));
+    community = c.community;
+    out.modularity = c.modularity;
+    node.set('community', Float64Array.from(c.community));
+  }
+
+  // Shortest-path family: one pass per source feeds all three.
+  const wantB = want.has('betweenness');
+  const wantC = want.has('closeness');
+  const wantH = want.has('harmonic');
+  if (wantB || wantC || wantH) {
+    const sampled = options.betweenness === 'sampled' || (options.betweenness === 'auto' && csr.n > options.autoSampleAbove);
+    const t = performance.now();
+    const r = computePathCentralities(csr, {
+      distance: options.distance,
+      betweenness: wantB ? (sampled ? 'sampled' : 'exact') : 'none',
+      samples: options.samples,
+      seed: options.seed,
+      closeness: wantC,
+      harmonic: wantH,
+      onProgress: (done, total) => progress.update('paths', done, total),
+    });
+    progress.end('paths');
+    const secs = (performance.now() - t) / 1000;
+    // One shared pass: its time is reported once, under the first path metric asked for.
+    timings[wantB ? 'betweenness' : wantC ? 'closeness' : 'harmonic'] = secs;
+    if (r.betweenness) node.set('betweenness', r.betweenness);
+    if (r.closeness) node.set('closeness', r.closeness);
+    if (r.harmonic) node.set('harmonic', r.harmonic);
+    if (wantB) {
+      out.betweenness =
+        sampled && r.betweennessSamples !== undefined && r.betweennessSamples < csr.n
+          ? { mode: 'sampled', samples: r.betweennessSamples, errorBound: r.betweennessErrorBound }
+          : { mode: 'exact' };
+    }
+  }
+
+  if (want.has('eigenvector')) {
+    const r = timed('eigenvector', () => eigenvectorCentrality(csr, options.eigenvector));
+    node.set('eigenvector', r.values);
+    extra.eigenvector = { iterations: r.iterations, converged: r.converged, delta: r.delta };
+    if (!r.converged) ctx.notes.push(`eigenvector did not converge in ${r.iterations} iterations (last change ${r.delta}); values are the last iterate`);
+  }
+  if (want.has('pagerank')) {
+    const r = timed('pagerank', () => pagerank(csr, options.pagerank));
+    node.set('pagerank', r.values);
+    extra.pagerank = { iterations: r.iterations, converged: r.converged, delta: r.delta };
+    if (!r.converged) ctx.notes.push(`pagerank did not converge in ${r.iterations} iterations (last change ${r.delta}); values are the last iterate`);
+  }
+  const holes = ['constraint', 'effective_size', 'efficiency', 'hierarchy'] as const;
+  if (holes.some((c) => want.has(c))) {
+    // One pass gives all four; its time is reported under `constraint`.
+    const sh = timed('constraint', () => structuralHoles(csr));
+    const cols = { constraint: sh.constraint, effective_size: sh.effectiveSize, efficiency: sh.efficiency, hierarchy: sh.hierarchy };
+    for (const c of holes) if (want.has(c)) node.set(c, cols[c]);
+  }
+
+  // Groups: an attribute, or the communities.
+  if (needGroups) {
+    const gi = groupAttr
+      ? groupIndex(graph.actors.map((a) => a.attributes[groupAttr]))
+      : { groups: community!, names: [...new Set(community!)].sort((x, y) => x - y).map(String) };
+    out.groups = gi;
+    out.groupAttribute = groupAttr ?? 'community';
+    if (want.has('bonding') || want.has('bridging')) {
+      const bb = timed('bonding', () => bondingBridging(csr, gi.groups));
+      if (want.has('bonding')) node.set('bonding', bb.bonding);
+      if (want.has('bridging')) node.set('bridging', bb.bridging);
+    }
+    const roles = ['coordinator', 'itinerant', 'gatekeeper', 'representative', 'liaison'] as const;
+    if (roles.some((r) => want.has(r))) {
+      const br = timed('brokerage', () => brokerageRoles(graph.directed, gi.groups));
+      for (const r of roles) if (want.has(r)) node.set(r, Float64Array.from(br[r]));
+    }
+  }
+
+  // Tie columns.
+  const ov = timed('overlap', () => neighbourhoodOverlap(csr));
+  edge.set('overlap', { kind: 'number', values: ov });
+  const lb = timed('local_bridge', () => localBridges(csr));
+  edge.set('local_bridge', { kind: 'bool', values: lb.isLocalBridge });
+  edge.set('span', { kind: 'number', values: lb.span });
+  edge.set('bridge', { kind: 'bool', values: timed('bridge', () => bridges(csr)) });
+  out.edgeOrder = ['overlap', 'local_bridge', 'span', 'bridge'];
+  return out;
+}

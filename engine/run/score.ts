@@ -1,0 +1,160 @@
+// The scoring pipeline: store → tie graph → metrics → run record and score rows → store.
+// One run is saved in one transaction after every metric has finished, so a failed or cancelled
+// run leaves nothing half-written.
+import { performance } from 'node:perf_hooks';
+import type { Actor, EdgeScoreRow, NodeScoreRow, RunRecord, ScoreValue } from '../model/types.js';
+import type { GraphStore } from '../store/graph-store.js';
+import { TieGraphBuilder, tieCsr, type TieGraph } from '../graph/tie-graph.js';
+import { tieStrengths } from '../graph/tie-strength.js';
+import { DEFAULT_SCORE_OPTIONS, NODE_METRIC_COLUMNS, type NodeMetric, type ScoreOptions } from './options.js';
+import { computeMetrics, type MetricResults } from './metrics-stage.js';
+import { silentProgress, type Progress } from './progress.js';
+import { socapVersion } from './version.js';
+import { newRunId } from '../store/run-id.js';
+import { forceAtlas2Layout, LAYOUT_MAX_ACTORS } from '../graph/layout.js';
+import { createRng } from '../metrics/random.js';
+import { RunCancelledError, throwIfAborted } from './cancel.js';
+
+export interface ScoreRequest {
+  store: GraphStore;
+  dataset: string;
+  options?: Partial<ScoreOptions>;
+  /** What the data came from, for run.json (a path, or `dataset:NAME`). */
+  input?: string;
+  progress?: Progress;
+  /** Checked between stages and inside long kernels; an aborted run saves nothing. */
+  signal?: AbortSignal;
+  /** Do not save the run (what-if and dry runs). */
+  save?: boolean;
+}
+
+export interface ScoreResult {
+  run: RunRecord;
+  nodeColumns: string[];
+  nodes: NodeScoreRow[];
+  edgeColumns: string[];
+  edges: EdgeScoreRow[];
+  graph: TieGraph;
+  metrics: MetricResults;
+}
+
+export { RunCancelledError };
+
+export function resolveOptions(partial: Partial<ScoreOptions> = {}): ScoreOptions {
+  const o: ScoreOptions = { ...DEFAULT_SCORE_OPTIONS, ...partial };
+  o.pagerank = { ...DEFAULT_SCORE_OPTIONS.pagerank, ...(partial.pagerank ?? {}) };
+  o.eigenvector = { ...DEFAULT_SCORE_OPTIONS.eigenvector, ...(partial.eigenvector ?? {}) };
+  o.louvain = { ...DEFAULT_SCORE_OPTIONS.louvain, ...(partial.louvain ?? {}) };
+  const unknown = o.metrics.filter((m) => !(NODE_METRIC_COLUMNS as readonly string[]).includes(m));
+  if (unknown.length) throw new Error(`unknown metric(s): ${unknown.join(', ')} (known: ${NODE_METRIC_COLUMNS.join(', ')})`);
+  return o;
+}
+
+/** Reads a data set from a store into a TieGraph. */
+export async function readTieGraph(store: GraphStore, dataset: string, progress: Progress = silentProgress): Promise<TieGraph> {
+  const b = new TieGraphBuilder();
+  for await (const a of store.readActors(dataset)) b.addActor(a);
+  let i = 0;
+  for await (const x of store.readInteractions(dataset)) {
+    b.addInteraction(x);
+    if ((++i & 0xffff) === 0) progress.update('read', i, i);
+  }
+  progress.end('read');
+  return b.finish();
+}
+
+export async function scoreDataset(req: ScoreRequest): Promise<ScoreResult> {
+  const { store, dataset } = req;
+  const progress = req.progress ?? silentProgress;
+  const options = resolveOptions(req.options);
+  const info = await store.getDataset(dataset);
+  if (!info) throw new Error(`unknown dataset "${dataset}"`);
+  const timings: Record<string, number> = {};
+  const notes: string[] = [];
+  const createdAt = new Date().toISOString();
+  const check = (): void => throwIfAborted(req.signal);
+  const t0 = performance.now();
+  const graph = await readTieGraph(store, dataset, progress);
+  timings.read = (performance.now() - t0) / 1000;
+  check();
+
+  const t1 = performance.now();
+  const strength = tieStrengths(graph);
+  const { csr, kept, dropped } = tieCsr(graph, strength.values);
+  timings.build = (performance.now() - t1) / 1000;
+  if (dropped > 0) notes.push(`${dropped} tie(s) with zero total weight left out of the tie graph`);
+  if (graph.selfLoops > 0) notes.push(`${graph.selfLoops} self-loop interaction(s) ignored`);
+  notes.push(...strength.notes);
+  check();
+
+  const metrics = await computeMetrics({ graph, csr, kept, options, progress, timings, notes, signal: req.signal });
+  check();
+
+  // Map positions, stored with the node scores as `x`/`y` (not nodes.csv columns).
+  const t3 = performance.now();
+  const layout = forceAtlas2Layout(csr, createRng(options.seed));
+  timings.layout = (performance.now() - t3) / 1000;
+  if (!layout) notes.push(`no map layout above ${LAYOUT_MAX_ACTORS} actors; the map opens on the community-level graph`);
+  check();
+
+  const nodeColumns = (NODE_METRIC_COLUMNS as readonly string[]).filter((c) => metrics.node.has(c));
+  const nodes: NodeScoreRow[] = graph.actors.map((a: Actor, i: number) => {
+    const values: Record<string, ScoreValue> = {};
+    for (const c of nodeColumns) values[c] = cell(metrics.node.get(c)![i]!);
+    if (layout) {
+      values.x = layout.x[i]!;
+      values.y = layout.y[i]!;
+    }
+    return { id: a.id, label: a.label ?? a.id, values };
+  });
+  const edgeColumns = ['strength', ...metrics.edgeOrder.filter((c) => c !== 'strength')];
+  const edges: EdgeScoreRow[] = [];
+  for (let e = 0; e < csr.m; e++) {
+    const values: Record<string, ScoreValue> = { strength: csr.edgeStrength[e]! };
+    for (const c of metrics.edgeOrder) {
+      const col = metrics.edge.get(c)!;
+      values[c] = col.kind === 'bool' ? col.values[e] === 1 : cell(col.values[e]!);
+    }
+    edges.push({ source: csr.ids[csr.edgeSource[e]!]!, target: csr.ids[csr.edgeTarget[e]!]!, values });
+  }
+
+  const run: RunRecord = {
+    id: newRunId(),
+    dataset,
+    status: 'done',
+    createdAt,
+    finishedAt: new Date().toISOString(),
+    version: socapVersion(),
+    input: req.input ?? `dataset:${dataset}`,
+    parameters: {
+      metrics: options.metrics,
+      distance: options.distance,
+      seed: options.seed,
+      seeds: options.seeds,
+      group: metrics.groupAttribute ?? null,
+      betweenness: options.betweenness,
+      samples: options.samples,
+      tieStrength: strength.mode,
+    },
+    counts: { actors: graph.actors.length, interactions: graph.interactions, ties: csr.m, skipped: graph.selfLoops + dropped },
+    modularity: metrics.modularity,
+    timings,
+    betweenness: metrics.betweenness,
+    notes,
+    peakMemoryBytes: process.resourceUsage().maxRSS * 1024,
+    extra: metrics.extra,
+  };
+  if (req.save !== false) {
+    const t2 = performance.now();
+    check();
+    await store.saveRun(run, nodes, edges);
+    timings.save = (performance.now() - t2) / 1000;
+  }
+  return { run, nodeColumns, nodes, edgeColumns, edges, graph, metrics };
+}
+
+function cell(v: number): ScoreValue {
+  return Number.isFinite(v) ? v : null;
+}
+
+export type { NodeMetric };
