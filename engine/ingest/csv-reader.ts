@@ -116,15 +116,7 @@ export class CsvParser {
           continue;
         }
         const text = this.partial.length === 0 ? s.slice(start, i) : this.partial + s.slice(start, i);
-        this.partial = '';
-        this.fields.push(trimBlanks(text));
-        if (c === COMMA) {
-          i++;
-          this.quoted = false;
-        } else {
-          i = this.lineBreak(s, i);
-          this.endRecord(out);
-        }
+        i = this.endField(trimBlanks(text), s, i, out);
         start = i;
       } else if (state === QUOTED) {
         for (; i < n; i++) {
@@ -160,16 +152,8 @@ export class CsvParser {
         if (isBlank(c)) {
           i++;
         } else if (c === COMMA || c === LF || c === CR) {
-          this.fields.push(this.partial);
-          this.partial = '';
           this.state = UNQUOTED;
-          if (c === COMMA) {
-            i++;
-            this.quoted = false;
-          } else {
-            i = this.lineBreak(s, i);
-            this.endRecord(out);
-          }
+          i = this.endField(this.partial, s, i, out);
           start = i;
         } else {
           // Malformed (`"ab"cd`): report it, and read on as unquoted text up to the next delimiter.
@@ -199,6 +183,19 @@ export class CsvParser {
     this.state = UNQUOTED;
     this.quoted = false;
     this.recordError = undefined;
+  }
+
+  /** Ends the current field with `value` at the comma or line break at `i`; returns the index after it. */
+  private endField(value: string, s: string, i: number, out: CsvRecord[]): number {
+    this.fields.push(value);
+    this.partial = '';
+    if (s.charCodeAt(i) === COMMA) {
+      this.quoted = false;
+      return i + 1;
+    }
+    const next = this.lineBreak(s, i);
+    this.endRecord(out);
+    return next;
   }
 
   /** Consumes the line break at `i` (CR, LF or CRLF) and returns the index after it. */

@@ -6,17 +6,17 @@
 //   are left out. It is read completely first, so interactions can be checked against it.
 // - relations.csv (`relation,directed,...`): interactions whose type is a relation with
 //   `directed=false` get `undirected: true`.
-// - Interactions file: the columns of a CSV edge list (./edge-columns.ts). An interaction naming an
+// - Interactions file: the columns of a CSV edge list (./interactions-csv.ts). An interaction naming an
 //   actor absent from the nodes file is rejected.
 // Cost: one streaming pass over each file; memory O(actors).
 import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InputError } from '../model/types.js';
 import { checkUniqueColumns, findColumn, readCsvTable } from './csv-table.js';
-import { edgeColumns, edgeValues, type EdgeColumns } from './edge-columns.js';
 import { ActorRegistry } from './actor-registry.js';
 import type { IngestContext } from './ingest-context.js';
-import { quote, type InteractionValues } from './row-values.js';
+import { readInteractionsCsv } from './interactions-csv.js';
+import { quote } from './row-values.js';
 
 export const NODES_FILES = ['actors.csv', 'nodes.csv'] as const;
 export const INTERACTIONS_FILES = ['interactions.csv', 'edges.csv'] as const;
@@ -46,17 +46,9 @@ export async function ingestFolder(dir: string, ctx: IngestContext): Promise<voi
   await readNodesFile(nodesFile, ctx, actors);
   const undirected = relationsFile === undefined ? new Set<string>() : await readRelations(relationsFile, ctx);
 
-  let cols: EdgeColumns | undefined;
-  const values: InteractionValues = {}; // reused row after row: one object, not one per row
-  await readCsvTable(interactionsFile, ctx, {
-    header: (names) => {
-      cols = edgeColumns(interactionsFile, names);
-    },
-    row: (fields, line) => {
-      edgeValues(cols!, fields, values);
-      const isUndirected = values.type !== undefined && undirected.has(values.type);
-      ctx.offerInteraction(interactionsFile, line, values, { undirected: isUndirected, known: actors.check });
-    },
+  await readInteractionsCsv(interactionsFile, ctx, (values, line) => {
+    const isUndirected = values.type !== undefined && undirected.has(values.type);
+    ctx.offerInteraction(interactionsFile, line, values, { undirected: isUndirected, known: actors.check });
   });
 }
 
