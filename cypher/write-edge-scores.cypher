@@ -1,4 +1,4 @@
-// Writes a batch of tie scores of a run as (:Actor)-[:TIE_SCORE {run}]->(:Actor), values as JSON, strength as a number for GDS. Parameters: $runId, $dataset, $rows (list of {source, target, seq, values, strength}).
+// Writes a batch of tie scores between actors that exist as (:Actor)-[:TIE_SCORE {run, values, strength}]->(:Actor), strength as a number for GDS; other rows live only in the run's chunks. Parameters: $runId, $dataset, $rows (list of {source, target, seq, values, strength}).
 UNWIND $rows AS row
 MATCH (s:Actor {dataset: $dataset, id: row.source})
 MATCH (t:Actor {dataset: $dataset, id: row.target})

@@ -1,4 +1,4 @@
-// Writes a batch of actor scores: socap_<metric> properties on the actors plus a (:Run)-[:SCORED]->(:Actor) row each. Parameters: $runId, $dataset, $rows (list of {id, seq, label, values, props}).
+// Writes a batch of actor scores onto the actors that exist: socap_<metric> properties plus a (:Run)-[:SCORED {values}]->(:Actor) each; rows of other ids live only in the run's chunks. Parameters: $runId, $dataset, $rows (list of {id, seq, label, values, props}).
 MATCH (run:Run {id: $runId})
 UNWIND $rows AS row
 MATCH (a:Actor {dataset: $dataset, id: row.id})

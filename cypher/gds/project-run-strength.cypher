@@ -1,6 +1,6 @@
 // Projects the undirected tie graph of a data set with the tie strengths a stored run computed (its TIE_SCORE strength), distance = 1 / strength, isolates kept. Parameters: $graphName, $dataset, $runId.
 MATCH (x:Actor)
-WHERE x.dataset = $dataset
+WHERE x.dataset = $dataset AND x.seq > 0
 OPTIONAL MATCH (x)-[t:TIE_SCORE]-(y:Actor)
 WHERE t.run = $runId AND x.id < y.id
 WITH x, y, sum(t.strength) AS strength

@@ -1,6 +1,6 @@
 // Projects the undirected tie graph of a data set into the GDS catalog: one relationship a pair with strength = summed interaction weight and distance = 1 / strength, isolates kept. Parameters: $graphName, $dataset.
 MATCH (x:Actor)
-WHERE x.dataset = $dataset
+WHERE x.dataset = $dataset AND x.seq > 0
 OPTIONAL MATCH (x)-[r:INTERACTED]-(y:Actor)
 WHERE x.id < y.id
 WITH x, y, sum(r.weight) AS strength

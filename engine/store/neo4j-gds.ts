@@ -176,7 +176,9 @@ export async function runGdsMetrics(store: GraphStore, dataset: string, opts: Gd
     if (metrics.includes('betweenness')) {
       const mode = opts.betweenness ?? DEFAULT_SCORE_OPTIONS.betweenness;
       const sampled = mode === 'sampled' || (mode === 'auto' && n > (opts.autoSampleAbove ?? DEFAULT_SCORE_OPTIONS.autoSampleAbove));
-      const samples = sampled ? Math.min(n, opts.samplingSize ?? DEFAULT_SCORE_OPTIONS.samples) : undefined;
+      // As many pivots as actors is the exact computation (and NetworkX's exact scale).
+      const pivots = opts.samplingSize ?? DEFAULT_SCORE_OPTIONS.samples;
+      const samples = sampled && pivots < n ? pivots : undefined;
       const config = samples === undefined ? weight : { ...weight, samplingSize: BigInt(samples), samplingSeed: BigInt(opts.seed) };
       const raw = Float64Array.from(await stream('gds/betweenness', config, 'score'));
       result.betweenness = betweennessFromGds(raw, n, samples);

@@ -5,9 +5,10 @@
 // kind, attrKeys, attr_<name>...}) with free attributes as `attr_`-prefixed properties (their order
 // in attrKeys); (:Actor)-[:INTERACTED {dataset, key, seq, id, type, timestamp, weight, undirected}]->
 // (:Actor) with the interaction type a property value, never a label or relationship type;
-// (:Run {id, dataset, record JSON, ...})-[:SCORED {seq, label, values JSON}]->(:Actor), the latest
-// scores also as `socap_<metric>` actor properties; (:Actor)-[:TIE_SCORE {run, seq, values JSON,
-// strength}]->(:Actor) for the tie rows of a run.
+// (:Run {id, dataset, record JSON, ...})-[:HAS_CHUNK]->(:ScoreChunk {kind, chunk, rows}) holding every
+// score row of the run as JSON text in saved order (rows may name ids that are not actors); for rows
+// of actors that exist, (:Run)-[:SCORED {seq, label, values JSON}]->(:Actor) and `socap_<metric>`
+// actor properties; (:Actor)-[:TIE_SCORE {run, seq, values JSON, strength}]->(:Actor) for tie rows.
 import { createHash } from 'node:crypto';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import {
@@ -395,16 +396,43 @@ export function runFromRecord(rec: Neo4jRecord): RunRecord {
   return JSON.parse(str(rec, 'record')) as RunRecord;
 }
 
-/** A row of read-node-scores.cypher. */
-export function nodeScoreFromRecord(rec: Neo4jRecord): NodeScoreRow {
-  return { id: str(rec, 'id'), label: str(rec, 'label'), values: JSON.parse(str(rec, 'values')) as NodeScoreRow['values'] };
+/** One chunk of node score rows: each row `[id, label, values]` as JSON text. */
+export function nodeScoreChunk(rows: readonly NodeScoreRow[]): string[] {
+  return rows.map((r) => JSON.stringify([r.id, r.label, r.values]));
 }
 
-/** A row of read-edge-scores.cypher. */
-export function edgeScoreFromRecord(rec: Neo4jRecord): EdgeScoreRow {
-  return {
-    source: str(rec, 'source'),
-    target: str(rec, 'target'),
-    values: JSON.parse(str(rec, 'values')) as EdgeScoreRow['values'],
-  };
+/** One chunk of edge score rows: each row `[source, target, values]` as JSON text. */
+export function edgeScoreChunk(rows: readonly EdgeScoreRow[]): string[] {
+  return rows.map((r) => JSON.stringify([r.source, r.target, r.values]));
+}
+
+function chunkRows(records: readonly Neo4jRecord[]): unknown[][] {
+  const out: unknown[][] = [];
+  for (const rec of records) {
+    const rows: unknown = rec.get('rows');
+    if (!Array.isArray(rows)) throw new TypeError('rows: expected a list from Neo4j');
+    for (const text of rows as unknown[]) {
+      if (typeof text !== 'string') throw new TypeError('rows: expected JSON text from Neo4j');
+      out.push(JSON.parse(text) as unknown[]);
+    }
+  }
+  return out;
+}
+
+/** Rows of read-score-chunks.cypher (kind 'node'), in saved order. */
+export function nodeScoresFromChunks(records: readonly Neo4jRecord[]): NodeScoreRow[] {
+  return chunkRows(records).map(([id, label, values]) => ({
+    id: id as string,
+    label: label as string,
+    values: values as NodeScoreRow['values'],
+  }));
+}
+
+/** Rows of read-score-chunks.cypher (kind 'edge'), in saved order. */
+export function edgeScoresFromChunks(records: readonly Neo4jRecord[]): EdgeScoreRow[] {
+  return chunkRows(records).map(([source, target, values]) => ({
+    source: source as string,
+    target: target as string,
+    values: values as EdgeScoreRow['values'],
+  }));
 }

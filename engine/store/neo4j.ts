@@ -22,11 +22,13 @@ import { NEO4J_STATEMENTS, type StatementName } from './neo4j-statements.js';
 import {
   actorFromRecord,
   datasetFromRecord,
-  edgeScoreFromRecord,
+  edgeScoreChunk,
   edgeScoreParams,
+  edgeScoresFromChunks,
   interactionFromRecord,
-  nodeScoreFromRecord,
+  nodeScoreChunk,
   nodeScoreParams,
+  nodeScoresFromChunks,
   PendingLoad,
   runFromRecord,
   runProps,
@@ -123,7 +125,6 @@ async function releaseDriver(d: SharedDriver): Promise<void> {
   if (d.users > 0) return;
   if (shared === d) shared = undefined;
   process.removeListener('exit', d.onExit);
-  for (const k of [...schemaReady]) if (k.startsWith(d.key + '\u0001')) schemaReady.delete(k);
   await d.driver.close();
 }
 
@@ -258,35 +259,41 @@ export class Neo4jStore implements GraphStore {
     return this.pages('read-ties', dataset, tieFromRecord);
   }
 
-  /** One transaction: the run node, its node score rows and its tie score rows, in batches. */
+  /**
+   * One transaction: the run node; every score row in chunks of batchSize rows (read back exactly);
+   * for rows of actors that exist, SCORED relationships and socap_ properties, and TIE_SCORE relationships.
+   */
   async saveRun(run: RunRecord, nodes: NodeScoreRow[], edges: EdgeScoreRow[]): Promise<void> {
     this.ensureNoSession('saveRun');
     if (typeof run.id !== 'string' || run.id === '' || run.id === 'latest') {
       throw new Error(`saveRun: invalid run id ${JSON.stringify(run.id)} (non-empty, and "latest" is reserved)`);
     }
-    const nodeBatches = splitBatches(nodes, this.batchSize);
-    const edgeBatches = splitBatches(edges, this.batchSize);
+    const size = this.batchSize;
     // Shapes (and value checks) first, so a bad value rejects before any write.
-    const nodeParams = nodeBatches.map((b, i) => nodeScoreParams(b, i * this.batchSize));
-    const edgeParams = edgeBatches.map((b, i) => edgeScoreParams(b, i * this.batchSize));
-    const dataset = run.dataset;
+    const nodeBatches = splitBatches(nodes, size).map((b, i) => ({
+      chunk: nodeScoreChunk(b),
+      rows: nodeScoreParams(b, i * size),
+    }));
+    const edgeBatches = splitBatches(edges, size).map((b, i) => ({
+      chunk: edgeScoreChunk(b),
+      rows: edgeScoreParams(b, i * size),
+    }));
+    const { id: runId, dataset } = run;
     await this.inWriteTransaction(async (q) => {
       if ((await q('get-dataset', { dataset })).length === 0) {
         throw new Error(`saveRun: unknown data set ${JSON.stringify(dataset)}`);
       }
-      if ((await q('get-run', { id: run.id, dataset: null })).length > 0) {
-        throw new Error(`saveRun: a run with id ${JSON.stringify(run.id)} already exists`);
+      if ((await q('get-run', { id: runId, dataset: null })).length > 0) {
+        throw new Error(`saveRun: a run with id ${JSON.stringify(runId)} already exists`);
       }
-      await q('write-run', { id: run.id, props: runProps(run) });
-      for (const rows of nodeParams) {
-        const written = toSafeNumber((await q('write-scores', { runId: run.id, dataset, rows }))[0]?.get('written'), 'written');
-        if (written !== rows.length) throw unknownActors(rows.map((r) => r.id), dataset);
+      await q('write-run', { id: runId, props: runProps(run) });
+      for (const [i, b] of nodeBatches.entries()) {
+        await q('write-score-chunk', { runId, kind: 'node', chunk: BigInt(i), rows: b.chunk });
+        await q('write-scores', { runId, dataset, rows: b.rows });
       }
-      for (const rows of edgeParams) {
-        const res = await q('write-edge-scores', { runId: run.id, dataset, rows });
-        if (toSafeNumber(res[0]?.get('written'), 'written') !== rows.length) {
-          throw unknownActors(rows.flatMap((r) => [r.source, r.target]), dataset);
-        }
+      for (const [i, b] of edgeBatches.entries()) {
+        await q('write-score-chunk', { runId, kind: 'edge', chunk: BigInt(i), rows: b.chunk });
+        await q('write-edge-scores', { runId, dataset, rows: b.rows });
       }
     });
   }
@@ -304,11 +311,11 @@ export class Neo4jStore implements GraphStore {
   }
 
   async readNodeScores(runId: string): Promise<NodeScoreRow[]> {
-    return (await this.runStatement('read-node-scores', { runId }, 'read')).map(nodeScoreFromRecord);
+    return nodeScoresFromChunks(await this.runStatement('read-score-chunks', { runId, kind: 'node' }, 'read'));
   }
 
   async readEdgeScores(runId: string): Promise<EdgeScoreRow[]> {
-    return (await this.runStatement('read-edge-scores', { runId }, 'read')).map(edgeScoreFromRecord);
+    return edgeScoresFromChunks(await this.runStatement('read-score-chunks', { runId, kind: 'edge' }, 'read'));
   }
 
   /** Drops an open load session, releases the shared driver (closed with its last store). Safe to call twice. */
@@ -346,11 +353,6 @@ export class Neo4jStore implements GraphStore {
       );
     }
   }
-}
-
-function unknownActors(ids: string[], dataset: string): Error {
-  const sample = [...new Set(ids)].slice(0, 5).map((id) => JSON.stringify(id));
-  return new Error(`saveRun: score rows name actors that are not in data set ${JSON.stringify(dataset)} (among ${sample.join(', ')})`);
 }
 
 // ---------------------------------------------------------------------------------------------

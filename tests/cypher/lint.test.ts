@@ -23,8 +23,8 @@ import { NEO4J_STATEMENTS } from '../../engine/store/neo4j-statements.js';
 const ls = createRequire(import.meta.url)('@neo4j-cypher/language-support') as typeof import('@neo4j-cypher/language-support');
 
 const VERSION = 'CYPHER 5';
-const LABELS = ['Actor', 'Dataset', 'Run'];
-const RELATIONSHIP_TYPES = ['INTERACTED', 'SCORED', 'TIE_SCORE'];
+const LABELS = ['Actor', 'Dataset', 'Run', 'ScoreChunk'];
+const RELATIONSHIP_TYPES = ['INTERACTED', 'SCORED', 'TIE_SCORE', 'HAS_CHUNK'];
 const EXTERNAL_FUNCTIONS = ['gds.graph.project', 'gds.util.asNode'];
 const PROCEDURES = [
   'db.awaitIndexes',

@@ -7,12 +7,14 @@ import type { RunRecord } from '../../engine/model/types.js';
 import {
   actorFromRecord,
   datasetFromRecord,
-  edgeScoreFromRecord,
+  edgeScoreChunk,
   edgeScoreParams,
+  edgeScoresFromChunks,
   interactionFromRecord,
   interactionKey,
-  nodeScoreFromRecord,
+  nodeScoreChunk,
   nodeScoreParams,
+  nodeScoresFromChunks,
   PendingLoad,
   runFromRecord,
   runProps,
@@ -196,16 +198,22 @@ describe('score rows', () => {
     );
   });
 
-  it('reads score rows back exactly as saved', () => {
-    const values = { degree: 2, betweenness: 0.1 + 0.2, community: null, group: 'R&D', bridge: true };
-    const [p] = nodeScoreParams([{ id: 'a', label: 'Ann', values }], 0);
-    expect(nodeScoreFromRecord(rec({ id: 'a', label: 'Ann', values: p!.values }))).toEqual({ id: 'a', label: 'Ann', values });
-    const [e] = edgeScoreParams([{ source: 'a', target: 'b', values }], 0);
-    expect(edgeScoreFromRecord(rec({ source: 'a', target: 'b', values: e!.values }))).toEqual({
-      source: 'a',
-      target: 'b',
-      values,
-    });
+  it('stores every row in chunks of JSON text and reads them back exactly, chunk after chunk', () => {
+    const nodes = [
+      { id: 'ana', label: 'Ana', values: { degree: 2, betweenness: 0.1 + 0.2, community: null, strong: true } },
+      { id: '007', label: '', values: { degree: 0, betweenness: 5e-324, community: '2', strong: false } },
+      { id: 'Zoë 😀', label: 'Zoë', values: JSON.parse('{"__proto__": 1, "x": 1.7976931348623157e308}') as Record<string, number> },
+    ];
+    expect(nodeScoreChunk(nodes.slice(0, 1))).toEqual(['["ana","Ana",{"degree":2,"betweenness":0.30000000000000004,"community":null,"strong":true}]']);
+    const back = nodeScoresFromChunks([rec({ rows: nodeScoreChunk(nodes.slice(0, 2)) }), rec({ rows: nodeScoreChunk(nodes.slice(2)) })]);
+    expect(back).toEqual(nodes);
+    expect(Object.keys(back[2]!.values)).toEqual(['__proto__', 'x']);
+    const edges = [
+      { source: 'ana', target: 'bo', values: { strength: 0.7000000000000001, bridge: false, span: null } },
+      { source: '007', target: '7', values: { strength: 1e-300, bridge: true, span: 3 } },
+    ];
+    expect(edgeScoresFromChunks([rec({ rows: edgeScoreChunk(edges) })])).toEqual(edges);
+    expect(edgeScoresFromChunks([])).toEqual([]);
   });
 });
 
