@@ -1,0 +1,55 @@
+// Worker-thread entry of a server run: opens its own connection to the workspace store (SQLite WAL
+// lets it write while the API keeps reading), scores and saves the run, and reports progress and the
+// outcome to the parent as messages. A `cancel` message aborts the run; nothing is saved then.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openSqliteStore } from '../engine/store/sqlite.js';
+import type { RunRecord } from '../engine/model/types.js';
+import type { Progress } from '../engine/run/progress.js';
+import { executeRun, type RunJob } from './run-job.js';
+
+export interface WorkerInput {
+  workspace: string;
+  job: RunJob;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; stage: string; done: number; total: number }
+  | { type: 'done'; run: RunRecord }
+  | { type: 'failed'; error: string; cancelled: boolean };
+
+const THROTTLE_MS = 100;
+
+async function main(): Promise<void> {
+  const port = parentPort!;
+  const { workspace, job } = workerData as WorkerInput;
+  const controller = new AbortController();
+  port.on('message', (m: { type?: string }) => {
+    if (m.type === 'cancel') controller.abort();
+  });
+  const post = (m: WorkerMessage): void => port.postMessage(m);
+  let last = 0;
+  const progress: Progress = {
+    update(stage, done, total) {
+      const now = Date.now();
+      if (done < total && now - last < THROTTLE_MS) return;
+      last = now;
+      post({ type: 'progress', stage, done, total });
+    },
+    end(stage) {
+      post({ type: 'progress', stage, done: 1, total: 1 });
+    },
+    info() {},
+  };
+  const store = openSqliteStore({ workspace });
+  try {
+    const run = await executeRun(store, job, progress, controller.signal);
+    post({ type: 'done', run });
+  } catch (err) {
+    post({ type: 'failed', error: err instanceof Error ? err.message : String(err), cancelled: controller.signal.aborted });
+  } finally {
+    await store.close();
+    port.close();
+  }
+}
+
+void main();
