@@ -152,7 +152,8 @@ export class RunManager {
   }
 
   private inWorker(job: RunJob, record: ActiveRun['record']): ActiveRun {
-    const worker = spawnScoreWorker({ workspace: this.opts.workspace!, job });
+    const cancel = new Int32Array(new SharedArrayBuffer(4));
+    const worker = spawnScoreWorker({ workspace: this.opts.workspace!, job, cancel });
     let settled = false;
     const finished = new Promise<void>((resolve) => {
       worker.on('message', (m: WorkerMessage) => {
@@ -179,7 +180,7 @@ export class RunManager {
         resolve();
       });
     });
-    return { record, started: Date.now(), cancel: () => worker.postMessage({ type: 'cancel' }), finished };
+    return { record, started: Date.now(), cancel: () => Atomics.store(cancel, 0, 1), finished };
   }
 
   private inProcess(job: RunJob, record: ActiveRun['record']): ActiveRun {
@@ -191,7 +192,7 @@ export class RunManager {
     };
     // Start on a later turn so the 202 goes out first.
     const finished = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => executeRun(this.opts.store, job, progress, controller.signal))
+      .then(() => executeRun(this.opts.store, job, progress, controller.signal, () => controller.signal.aborted))
       .then(
         (run) => this.settle(job.id, { run }),
         (err: unknown) => this.settle(job.id, { error: err instanceof Error ? err.message : String(err), cancelled: controller.signal.aborted }),

@@ -1,6 +1,8 @@
 // Worker-thread entry of a server run: opens its own connection to the workspace store (SQLite WAL
 // lets it write while the API keeps reading), scores and saves the run, and reports progress and the
-// outcome to the parent as messages. A `cancel` message aborts the run; nothing is saved then.
+// outcome to the parent as messages. Cancelling is a flag in shared memory, not a message: the
+// scoring kernels are synchronous, so a message would only arrive after the run. The flag is read at
+// every progress report, and the run aborts at the next stage boundary; nothing is saved then.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqliteStore } from '../engine/store/sqlite.js';
 import type { RunRecord } from '../engine/model/types.js';
@@ -10,6 +12,8 @@ import { executeRun, type RunJob } from './run-job.js';
 export interface WorkerInput {
   workspace: string;
   job: RunJob;
+  /** Shared flag: element 0 becomes 1 when the parent cancels the run. */
+  cancel: Int32Array;
 }
 
 export type WorkerMessage =
@@ -21,31 +25,34 @@ const THROTTLE_MS = 100;
 
 async function main(): Promise<void> {
   const port = parentPort!;
-  const { workspace, job } = workerData as WorkerInput;
+  const { workspace, job, cancel } = workerData as WorkerInput;
   const controller = new AbortController();
-  port.on('message', (m: { type?: string }) => {
-    if (m.type === 'cancel') controller.abort();
-  });
+  const cancelled = (): boolean => {
+    if (Atomics.load(cancel, 0) === 1 && !controller.signal.aborted) controller.abort();
+    return controller.signal.aborted;
+  };
   const post = (m: WorkerMessage): void => port.postMessage(m);
   let last = 0;
   const progress: Progress = {
     update(stage, done, total) {
+      cancelled();
       const now = Date.now();
       if (done < total && now - last < THROTTLE_MS) return;
       last = now;
       post({ type: 'progress', stage, done, total });
     },
     end(stage) {
+      cancelled();
       post({ type: 'progress', stage, done: 1, total: 1 });
     },
     info() {},
   };
   const store = openSqliteStore({ workspace });
   try {
-    const run = await executeRun(store, job, progress, controller.signal);
+    const run = await executeRun(store, job, progress, controller.signal, cancelled);
     post({ type: 'done', run });
   } catch (err) {
-    post({ type: 'failed', error: err instanceof Error ? err.message : String(err), cancelled: controller.signal.aborted });
+    post({ type: 'failed', error: err instanceof Error ? err.message : String(err), cancelled: cancelled() });
   } finally {
     await store.close();
     port.close();

@@ -1,0 +1,227 @@
+// Write routes over HTTP against the real app and store: CSV uploads (row errors identical to the
+// CLI's ingest of the same file), background runs in a worker thread with reads answered while one
+// runs, the 409s of work in progress, deletes, and cancellation on close.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../../engine/ingest/index.js';
+import type { RowError } from '../../engine/model/types.js';
+import { loadInput } from '../../engine/run/load.js';
+import { openSqliteStore } from '../../engine/store/sqlite.js';
+import * as S from '../../server/response-schemas.js';
+import { RunManager } from '../../server/run-manager.js';
+import { getJson, removeWorkspace, silent, startTestServer, WORKPLACE, type TestServer } from './harness.js';
+
+let srv: TestServer;
+
+beforeAll(async () => {
+  const workspace = mkdtempSync(join(tmpdir(), 'socap-server-writes-'));
+  const store = openSqliteStore({ workspace });
+  await loadInput(store, 'w', WORKPLACE);
+  await store.close();
+  srv = await startTestServer(workspace);
+});
+
+afterAll(async () => {
+  await srv?.close();
+  if (srv) removeWorkspace(srv.workspace);
+});
+
+const csv = (text: string, type = 'text/csv'): RequestInit => ({ method: 'POST', headers: { 'content-type': type }, body: text });
+const json = (body: unknown, method = 'POST'): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+const INTERACTIONS = ['source,target,weight,type', 'ana,bo,2,email', 'bo,cy,abc,email', 'cy,,1,chat', 'cy,cy,1,chat', 'cy,dee,1,chat', 'dee,ana,3,call', ''].join('\n');
+
+/** What `socap load` reports for the same text in a file named interactions.csv. */
+async function cliRowErrors(text: string): Promise<RowError[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'socap-cli-'));
+  try {
+    const path = join(dir, 'interactions.csv');
+    writeFileSync(path, text);
+    const errors: RowError[] = [];
+    await ingest(path, { actors: () => undefined, interactions: () => undefined, error: (e) => errors.push(e) });
+    return errors.map((e) => ({ ...e, file: 'interactions.csv' }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function waitForRun(id: string): Promise<Record<string, unknown>> {
+  for (;;) {
+    const r = await getJson(`${srv.url}/api/runs/${id}`);
+    const body = S.runRecord.parse(r.body);
+    if (body.status !== 'running') return body;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('CSV uploads', () => {
+  it('loads interactions and reports every bad row as the CLI does', async () => {
+    const r = await getJson(`${srv.url}/api/datasets/up/interactions`, csv(INTERACTIONS));
+    expect(r.status).toBe(200);
+    const body = S.loadResponse.parse(r.body);
+    expect(body.loaded).toEqual({ dataset: 'up', actorsAdded: 4, actorsUpdated: 0, interactionsAdded: 3, interactionsUnchanged: 0 });
+    expect(body.summary).toEqual({ format: 'csv', files: ['interactions.csv'], actorsRead: 4, interactionsRead: 3, skipped: 3, errors: 2, warnings: 1 });
+    expect(body.errors).toEqual((await cliRowErrors(INTERACTIONS)).map((e) => ({ column: null, ...e })));
+    expect(body.errors[0]).toEqual({ file: 'interactions.csv', line: 3, column: 'weight', reason: 'non-numeric weight "abc"', severity: 'error' });
+    expect(body.errors.map((e) => [e.line, e.severity])).toEqual([
+      [3, 'error'],
+      [4, 'error'],
+      [5, 'warning'],
+    ]);
+  });
+
+  it('is idempotent: the same upload adds nothing', async () => {
+    const body = S.loadResponse.parse((await getJson(`${srv.url}/api/datasets/up/interactions`, csv(INTERACTIONS))).body);
+    expect(body.loaded).toEqual({ dataset: 'up', actorsAdded: 0, actorsUpdated: 0, interactionsAdded: 0, interactionsUnchanged: 3 });
+  });
+
+  it('strict=true refuses a file with bad rows (400 with the rows) and loads nothing', async () => {
+    const r = await getJson(`${srv.url}/api/datasets/up/interactions?strict=true`, csv(INTERACTIONS.replace('ana,bo,2', 'ana,eve,2')));
+    expect(r.status).toBe(400);
+    const body = S.errorResponse.parse(r.body);
+    expect(body.error).toBe('2 bad rows (strict mode)');
+    expect(body.details).toEqual(expect.arrayContaining([{ file: 'interactions.csv', line: 3, column: 'weight', reason: 'non-numeric weight "abc"', severity: 'error' }]));
+    expect((await getJson(`${srv.url}/api/datasets/up`)).body).toMatchObject({ actors: 4, interactions: 3 });
+  });
+
+  it('loads actors with attributes from an id CSV, reporting bad rows', async () => {
+    const text = 'id,label,kind,department\nana,Ana,person,sales\nbo,,robot,ops\nfay,Fay,,ops\n';
+    const r = await getJson(`${srv.url}/api/datasets/up/actors`, csv(text));
+    expect(r.status).toBe(200);
+    const body = S.loadResponse.parse(r.body);
+    expect(body.loaded).toEqual({ dataset: 'up', actorsAdded: 1, actorsUpdated: 1, interactionsAdded: 0, interactionsUnchanged: 0 });
+    expect(body.summary.files).toEqual(['actors.csv']);
+    expect(body.errors).toEqual([{ file: 'actors.csv', line: 3, column: 'kind', reason: 'invalid kind "robot" (expected person, team, org or external)', severity: 'error' }]);
+    expect((await getJson(`${srv.url}/api/datasets/up`)).body).toMatchObject({ actors: 5 });
+  });
+
+  it('rejects an empty upload, a file without the columns, and the wrong content type', async () => {
+    const empty = await getJson(`${srv.url}/api/datasets/up/interactions`, csv(''));
+    expect(empty.status).toBe(400);
+    expect(empty.body).toEqual({ error: 'interactions.csv is empty', details: [] });
+    const noCols = await getJson(`${srv.url}/api/datasets/up/interactions`, csv('a,b\n1,2\n'));
+    expect(noCols.status).toBe(400);
+    expect(noCols.body).toEqual({ error: 'interactions.csv: no "source" and "target" columns in the header (found: a, b)', details: [] });
+    const noId = await getJson(`${srv.url}/api/datasets/up/actors`, csv('name\nx\n'));
+    expect(noId.body).toEqual({ error: 'actors.csv: no "id" column in the header (found: name)', details: [] });
+    const wrong = await getJson(`${srv.url}/api/datasets/up/interactions`, csv('source,target\na,b\n', 'application/json'));
+    expect(wrong.status).toBe(415);
+    expect(wrong.body).toEqual({ error: 'expected Content-Type text/csv, got application/json', details: [] });
+  });
+});
+
+describe('runs', () => {
+  it('scores a data set in a worker thread; the run is stored under the id it was given', async () => {
+    const r = await getJson(`${srv.url}/api/runs`, json({ dataset: 'up', metrics: ['degree', 'betweenness', 'constraint'], seed: 7 }));
+    expect(r.status).toBe(202);
+    const started = S.runStarted.parse(r.body);
+    expect(r.headers.get('location')).toBe(`/api/runs/${started.id}`);
+    const done = await waitForRun(started.id);
+    expect(done).toMatchObject({ id: started.id, status: 'done', dataset: 'up', counts: { actors: 5, interactions: 3, ties: 3, skipped: 0 } });
+    expect((done.parameters as Record<string, unknown>).metrics).toEqual(['degree', 'betweenness', 'constraint']);
+    expect((done.parameters as Record<string, unknown>).seed).toBe(7);
+    expect(Object.keys(done.timings as object)).toEqual(expect.arrayContaining(['read', 'degree', 'betweenness', 'constraint']));
+    expect((await srv.store.getRun(started.id))?.id).toBe(started.id);
+    const ana = S.nodeDetail.parse((await getJson(`${srv.url}/api/runs/latest/nodes/ana?dataset=up`)).body);
+    expect(ana.attributes).toEqual({ department: 'sales' });
+    expect(ana.label).toBe('Ana');
+    // Ties ana–bo, cy–dee, dee–ana (bo–cy was rejected) make the path bo–ana–dee–cy; fay is isolated.
+    // ana is on the shortest paths bo–dee and bo–cy: normalized betweenness 2 / ((5−1)(5−2)/2) = 1/3.
+    expect(ana.metrics).toEqual({ degree: 2, betweenness: 1 / 3, constraint: ana.metrics.constraint });
+  });
+
+  it('answers reads while a score runs, and refuses conflicting writes with 409', async () => {
+    const r = await getJson(`${srv.url}/api/runs`, json({ dataset: 'w' }));
+    expect(r.status).toBe(202);
+    const { id } = S.runStarted.parse(r.body);
+
+    const again = await getJson(`${srv.url}/api/runs`, json({ dataset: 'w' }));
+    expect(again.status).toBe(409);
+    expect(again.body).toEqual({ error: `a run of dataset "w" is already running (${id})`, details: [{ run: id }] });
+    const load = await getJson(`${srv.url}/api/datasets/w/interactions`, csv('source,target\na,b\n'));
+    expect(load.status).toBe(409);
+    expect((load.body as { error: string }).error).toBe(`dataset "w" is being scored (run ${id}): load again when the run has finished`);
+    const del = await getJson(`${srv.url}/api/datasets/w`, { method: 'DELETE' });
+    expect(del.status).toBe(409);
+    const early = await getJson(`${srv.url}/api/runs/${id}/nodes`);
+    expect(early.status).toBe(409);
+    expect((early.body as { error: string }).error).toBe(`run ${id} is still running: its scores are not there yet`);
+
+    // A burst of concurrent reads while the worker scores: every one succeeds.
+    const paths = ['/api/health', '/api/datasets', '/api/runs', `/api/runs/${id}`, '/api/runs/latest/nodes?dataset=up', '/api/runs/latest/nodes/ana?dataset=up', '/api/runs/latest/graph?dataset=up'];
+    const burst = await Promise.all(Array.from({ length: 70 }, (_, k) => getJson(srv.url + paths[k % paths.length]!)));
+    expect(burst.map((b) => b.status)).toEqual(burst.map(() => 200));
+    const during = S.runRecord.parse((await getJson(`${srv.url}/api/runs/${id}`)).body);
+    expect(during.status).toBe('running');
+    expect(during.progress).toBeDefined();
+    const listed = S.runList.parse((await getJson(`${srv.url}/api/runs`)).body);
+    expect(listed.items[0]).toMatchObject({ id, status: 'running', dataset: 'w' });
+
+    const done = await waitForRun(id);
+    expect(done).toMatchObject({ status: 'done', counts: { actors: 232 } });
+    expect(S.runRecord.parse((await getJson(`${srv.url}/api/runs/latest?dataset=w`)).body).id).toBe(id);
+    const top = S.brokerList.parse((await getJson(`${srv.url}/api/runs/${id}/brokers?limit=1`)).body).items[0]!;
+    const stored = (await srv.store.readNodeScores(id)).find((n) => n.id === top.id)!;
+    expect(top.betweenness).toBe(stored.values.betweenness);
+  });
+
+  it('rejects a run of an unknown data set or with bad options', async () => {
+    const unknown = await getJson(`${srv.url}/api/runs`, json({ dataset: 'nope' }));
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toEqual({ error: 'unknown dataset "nope"', details: [] });
+    const bad = await getJson(`${srv.url}/api/runs`, json({ dataset: 'up', metrics: ['degree', 'charisma'], samples: 0, colour: 'red' }));
+    expect(bad.status).toBe(400);
+    const details = (bad.body as { details: { path: string; message: string }[] }).details;
+    expect(details).toEqual(
+      expect.arrayContaining([
+        { in: 'body', path: 'metrics.1', message: expect.stringMatching(/^unknown metric: expected one of community, degree/) },
+        { in: 'body', path: 'samples', message: expect.any(String) },
+        { in: 'body', path: '', message: 'unknown field: colour' },
+      ]),
+    );
+  });
+});
+
+describe('deletes', () => {
+  it('DELETE /api/datasets/{name} removes the data set and its runs', async () => {
+    const r = await getJson(`${srv.url}/api/datasets/up`, { method: 'DELETE' });
+    expect(r.status).toBe(200);
+    expect(S.datasetDeleted.parse(r.body)).toEqual({ deleted: 'up', runsRemoved: 1 });
+    expect((await getJson(`${srv.url}/api/datasets/up`)).status).toBe(404);
+    expect((await getJson(`${srv.url}/api/runs/latest/nodes?dataset=up`)).body).toEqual({ error: 'no finished run of dataset "up"', details: [] });
+    const again = await getJson(`${srv.url}/api/datasets/up`, { method: 'DELETE' });
+    expect(again.status).toBe(404);
+    expect(again.body).toEqual({ error: 'unknown dataset "up"', details: [] });
+  });
+});
+
+describe('RunManager', () => {
+  it('cancels running runs on close: the run fails and nothing is saved', async () => {
+    const runs = new RunManager({ store: srv.store, workspace: srv.workspace, runInWorker: true, log: silent });
+    const started = runs.start('w', {});
+    expect(runs.runningFor('w')?.id).toBe(started.id);
+    await runs.close();
+    expect(runs.get(started.id)).toMatchObject({ id: started.id, status: 'failed', error: 'run cancelled; nothing was saved' });
+    expect(runs.runningFor('w')).toBeUndefined();
+    expect(await srv.store.getRun(started.id)).toBeUndefined();
+  });
+
+  it('runs in this thread when asked, with the same outcome', async () => {
+    const runs = new RunManager({ store: srv.store, workspace: srv.workspace, runInWorker: false, log: silent });
+    const started = runs.start('w', { metrics: ['degree'] });
+    expect(runs.list('w').map((r) => r.status)).toEqual(['running']);
+    await new Promise<void>((resolve) => {
+      const t = setInterval(() => {
+        if (!runs.runningFor('w')) {
+          clearInterval(t);
+          resolve();
+        }
+      }, 10);
+    });
+    const saved = await srv.store.getRun(started.id);
+    expect(saved).toMatchObject({ id: started.id, status: 'done', counts: { actors: 232 } });
+    expect((await srv.store.readNodeScores(started.id)).map((n) => Object.keys(n.values))[0]).toEqual(expect.arrayContaining(['degree']));
+  });
+});
