@@ -1,5 +1,5 @@
 // Serves the built viewer (a Vite single-page app) at `/`, with the SPA fallback: a GET for any
-// other non-API path that accepts HTML gets index.html. When the viewer is not built, `/` says how
+// other non-API page path (no file extension) that accepts HTML gets index.html. When the viewer is not built, `/` says how
 // to build it.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,14 @@ export const VIEWER_NOT_BUILT_HTML = `<!doctype html>
 export function mountViewer(app: Express, viewerDir: string): { built: boolean } {
   const index = join(viewerDir, 'index.html');
   const built = existsSync(index);
-  const isPage = (req: Request): boolean => (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/') && req.path !== '/api' && req.accepts('html') === 'html';
+  // A page route: GET of a non-API path whose last segment has no file extension, from a client
+  // that takes HTML. A missing asset (`/assets/x.js`) stays a 404.
+  const isPage = (req: Request): boolean =>
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    !req.path.startsWith('/api/') &&
+    req.path !== '/api' &&
+    !/\.[^/]*$/.test(req.path) &&
+    req.accepts('html') === 'html';
   if (built) {
     app.use(express.static(viewerDir, { index: 'index.html', fallthrough: true, maxAge: '1h', setHeaders: (res, path) => {
       if (path.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');

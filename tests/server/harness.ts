@@ -10,6 +10,7 @@ import type { GraphStore } from '../../engine/store/graph-store.js';
 import type { RunRecord } from '../../engine/model/types.js';
 import { loadInput } from '../../engine/run/load.js';
 import { scoreDataset } from '../../engine/run/score.js';
+import type { ScoreOptions } from '../../engine/run/options.js';
 import { createApp, type AppOptions, type SocapApp } from '../../server/app.js';
 
 export const KRACKHARDT = '/work/shared/datasets/krackhardt-hightech-managers';
@@ -27,12 +28,12 @@ export interface TestServer {
 export const silent = { info: () => undefined, error: () => undefined };
 
 /** A workspace with `dataset` loaded from `input` and scored once (in this thread). */
-export async function scoredWorkspace(input: string, dataset: string): Promise<{ workspace: string; run: RunRecord }> {
+export async function scoredWorkspace(input: string, dataset: string, options: Partial<ScoreOptions> = {}): Promise<{ workspace: string; run: RunRecord }> {
   const workspace = mkdtempSync(join(tmpdir(), 'socap-server-test-'));
   const store = openSqliteStore({ workspace });
   try {
     await loadInput(store, dataset, input);
-    const { run } = await scoreDataset({ store, dataset });
+    const { run } = await scoreDataset({ store, dataset, options });
     return { workspace, run };
   } finally {
     await store.close();

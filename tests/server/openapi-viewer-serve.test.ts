@@ -1,0 +1,192 @@
+// The OpenAPI document lists every route of the table that drives validation; the docs page and the
+// viewer are served under the CSP; `socap serve` starts, prints its URL and stops on a signal.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerServeCommand, startServer } from '../../engine/cli/serve.js';
+import { socapVersion } from '../../engine/run/version.js';
+import { getJson, KRACKHARDT, removeWorkspace, scoredWorkspace, startTestServer, type TestServer } from './harness.js';
+
+let workspace: string;
+let srv: TestServer;
+
+beforeAll(async () => {
+  ({ workspace } = await scoredWorkspace(KRACKHARDT, 'k', { metrics: ['degree'] }));
+  srv = await startTestServer(workspace);
+});
+
+afterAll(async () => {
+  await srv?.close();
+  removeWorkspace(workspace);
+});
+
+type Doc = { openapi: string; info: { version: string }; paths: Record<string, Record<string, Record<string, unknown>>> };
+
+describe('OpenAPI document', () => {
+  let doc: Doc;
+  beforeAll(async () => {
+    doc = (await getJson(`${srv.url}/api/openapi.json`)).body as Doc;
+  });
+
+  it('is OpenAPI 3.1 and lists every route of the table, once', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info.version).toBe(socapVersion());
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(documented.sort()).toEqual(srv.app.routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort());
+    const ids = documented.map((d) => {
+      const [m, p] = d.split(' ');
+      return doc.paths[p!]![m!.toLowerCase()]!.operationId;
+    });
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('has the routes the viewer and other tools rely on', () => {
+    const required = [
+      'GET /api/health',
+      'GET /api/datasets',
+      'POST /api/datasets/{name}/interactions',
+      'POST /api/datasets/{name}/actors',
+      'DELETE /api/datasets/{name}',
+      'POST /api/runs',
+      'GET /api/runs',
+      'GET /api/runs/{id}',
+      'GET /api/runs/{id}/nodes',
+      'GET /api/runs/{id}/nodes/{actor}',
+      'GET /api/runs/{id}/nodes/{actor}/ego',
+      'GET /api/runs/{id}/edges',
+      'GET /api/runs/{id}/brokers',
+      'GET /api/runs/{id}/communities',
+      'GET /api/runs/{id}/groups',
+      'GET /api/runs/{id}/health',
+      'GET /api/runs/{id}/graph',
+      'POST /api/runs/{id}/whatif',
+      'GET /api/runs/{id}/export',
+      'GET /api/openapi.json',
+      'GET /api/docs',
+    ];
+    for (const r of required) {
+      const [m, p] = r.split(' ');
+      expect(doc.paths[p!]?.[m!.toLowerCase()], r).toBeDefined();
+    }
+  });
+
+  it('documents parameters, bodies, responses and security from the zod schemas', () => {
+    const nodes = doc.paths['/api/runs/{id}/nodes']!.get! as { parameters: { name: string; in: string; required: boolean; schema: Record<string, unknown> }[]; responses: Record<string, unknown> };
+    const param = (name: string) => nodes.parameters.find((p) => p.name === name);
+    expect(param('id')).toMatchObject({ in: 'path', required: true, schema: { type: 'string' } });
+    expect(param('limit')).toMatchObject({ in: 'query', required: false, schema: { type: 'string', pattern: '^\\d{1,15}$' } });
+    expect(param('min_betweenness')).toMatchObject({ in: 'query', required: false });
+    expect(param('sort')!.schema.enum).toEqual(expect.arrayContaining(['id', 'label', 'betweenness', 'constraint']));
+    expect(Object.keys(nodes.responses)).toEqual(['200', '400', '404', '500']);
+
+    const start = doc.paths['/api/runs']!.post! as { requestBody: { content: Record<string, { schema: Record<string, unknown> }> }; security: unknown; responses: Record<string, unknown> };
+    const body = start.requestBody.content['application/json']!.schema as { properties: Record<string, { items?: { enum?: string[] } }>; required: string[]; additionalProperties: boolean };
+    expect(body.required).toEqual(['dataset']);
+    expect(body.additionalProperties).toBe(false);
+    expect(Object.keys(body.properties)).toEqual(['dataset', 'metrics', 'distance', 'seed', 'seeds', 'group', 'betweenness', 'samples']);
+    expect(body.properties.metrics!.items!.enum).toContain('betweenness');
+    expect(start.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(start.responses)).toEqual(['202', '400', '401', '403', '404', '409', '413', '415', '500']);
+
+    const upload = doc.paths['/api/datasets/{name}/interactions']!.post! as { requestBody: { content: Record<string, unknown> } };
+    expect(Object.keys(upload.requestBody.content)).toEqual(['text/csv']);
+    const detail = doc.paths['/api/runs/{id}/nodes/{actor}']!.get! as { responses: { 200: { content: { 'application/json': { schema: { properties: Record<string, unknown> } } } } } };
+    expect(Object.keys(detail.responses[200].content['application/json'].schema.properties)).toEqual([
+      'id',
+      'label',
+      'attributes',
+      'group',
+      'groupAttribute',
+      'metrics',
+      'percentiles',
+      'explanation',
+      'ties',
+    ]);
+    const exp = doc.paths['/api/runs/{id}/export']!.get! as { responses: { 200: { content: Record<string, unknown> } } };
+    expect(Object.keys(exp.responses[200].content)).toEqual(['application/json', 'text/csv', 'application/gexf+xml']);
+  });
+
+  it('serves a docs page with its script and style as files (no inline script)', async () => {
+    const page = await fetch(`${srv.url}/api/docs`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    expect(html).toContain('<script src="/api/docs.js" defer></script>');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    const js = await fetch(`${srv.url}/api/docs.js`);
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await js.text()).toContain("fetch('/api/openapi.json')");
+    expect((await fetch(`${srv.url}/api/docs.css`)).headers.get('content-type')).toBe('text/css; charset=utf-8');
+  });
+});
+
+describe('viewer', () => {
+  it('says how to build the viewer when it is not built', async () => {
+    const r = await fetch(`${srv.url}/`, { headers: { accept: 'text/html' } });
+    expect(r.status).toBe(200);
+    expect(await r.text()).toContain('The network map is not built yet.');
+    expect((await fetch(`${srv.url}/map`, { headers: { accept: 'text/html' } })).status).toBe(404);
+  });
+
+  it('serves the built viewer with SPA fallback, but never for API paths', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'socap-viewer-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>map</title><script type="module" src="/assets/app.js"></script>');
+    writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1);\n');
+    const s = await startTestServer(workspace, { viewerDir: dir });
+    try {
+      const index = await fetch(`${s.url}/`, { headers: { accept: 'text/html' } });
+      expect(await index.text()).toContain('<title>map</title>');
+      expect(index.headers.get('content-security-policy')).toContain("worker-src 'self' blob:");
+      const deep = await fetch(`${s.url}/runs/latest/actors/A01`, { headers: { accept: 'text/html' } });
+      expect(deep.status).toBe(200);
+      expect(await deep.text()).toContain('<title>map</title>');
+      const asset = await fetch(`${s.url}/assets/app.js`);
+      expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(await asset.text()).toBe('console.log(1);\n');
+      const api = await getJson(`${s.url}/api/not-a-route`, { headers: { accept: 'text/html' } });
+      expect(api.status).toBe(404);
+      expect(api.body).toEqual({ error: 'no such route: GET /api/not-a-route', details: [] });
+      const missing = await getJson(`${s.url}/assets/missing.js`, { headers: { accept: '*/*' } });
+      expect(missing.status).toBe(404);
+    } finally {
+      await s.close();
+      removeWorkspace(dir);
+    }
+  });
+});
+
+describe('socap serve', () => {
+  it('registers the command with its flags', () => {
+    const program = new Command();
+    registerServeCommand(program, { stdout: { write: () => true }, stderr: { write: () => true } });
+    const serve = program.commands.find((c) => c.name() === 'serve')!;
+    expect(serve.options.map((o) => o.long)).toEqual(['--port', '--host', '--workspace', '--viewer']);
+    expect(serve.options.find((o) => o.long === '--port')!.defaultValue).toBe(8080);
+    expect(serve.options.find((o) => o.long === '--host')!.defaultValue).toBe('127.0.0.1');
+  });
+
+  it('starts on the given port, prints its URL, serves, and stops on SIGTERM', async () => {
+    const out: string[] = [];
+    const program = new Command().exitOverride();
+    registerServeCommand(program, { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => out.push(s) } });
+    const before = new Set(process.listeners('SIGTERM'));
+    const done = program.parseAsync(['serve', '--port', '0', '--workspace', workspace], { from: 'user' });
+    while (!out.some((l) => l.startsWith('socap serving on '))) await new Promise((r) => setTimeout(r, 10));
+    const url = /socap serving on (http:\/\/127\.0\.0\.1:\d+) \(API docs: http:\/\/127\.0\.0\.1:\d+\/api\/docs\)\n/.exec(out.find((l) => l.startsWith('socap serving on '))!)![1]!;
+    expect((await getJson(`${url}/api/datasets`)).body).toMatchObject({ items: [{ name: 'k', actors: 21 }] });
+    const ours = process.listeners('SIGTERM').filter((l) => !before.has(l));
+    expect(ours).toHaveLength(1);
+    (ours[0] as (s: NodeJS.Signals) => void)('SIGTERM');
+    await done;
+    expect(out).toContain('socap serve: SIGTERM: shutting down\n');
+    expect(process.listeners('SIGTERM').filter((l) => !before.has(l))).toHaveLength(0);
+    await expect(fetch(`${url}/api/health`)).rejects.toThrow();
+  });
+
+  it('startServer refuses a port in use', async () => {
+    const port = Number(new URL(srv.url).port);
+    await expect(startServer({ port, workspace }, {})).rejects.toThrow(/EADDRINUSE/);
+  });
+});
