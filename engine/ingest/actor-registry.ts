@@ -16,8 +16,9 @@ export interface RegistryWording {
 }
 
 export class ActorRegistry {
-  /** true = accepted (value: its line), false = its row was rejected. */
+  /** Accepted ids and the line (or position) that declared each. */
   private readonly accepted = new Map<string, number>();
+  /** Ids whose only declarations so far were rejected rows. */
   private readonly rejectedIds = new Set<string>();
 
   constructor(private readonly wording: RegistryWording) {}
@@ -39,10 +40,6 @@ export class ActorRegistry {
     this.accepted.set(actor.id, line);
     this.rejectedIds.delete(actor.id);
     ctx.addActor(actor);
-  }
-
-  has(id: string): boolean {
-    return this.accepted.has(id);
   }
 
   /** The endpoint check for ctx.offerInteraction. */
