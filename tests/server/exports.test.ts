@@ -2,23 +2,13 @@
 // the GEXF parses as XML and gives back every text; nodes.csv quotes as engine/run/output.ts does.
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import type { Actor, RunRecord } from '../../engine/model/types.js';
+import type { Actor } from '../../engine/model/types.js';
 import { gexfChunks, xmlEscape } from '../../server/gexf.js';
 import { nodesCsvChunks } from '../../server/nodes-csv.js';
 import { buildRunView } from '../../server/run-view.js';
+import { handRun } from './harness.js';
 
-const run: RunRecord = {
-  id: 'r-20250101-000000-abcdef',
-  dataset: 'odd<&>',
-  status: 'done',
-  createdAt: '2025-01-01T00:00:00.000Z',
-  version: 'test',
-  input: 'test',
-  parameters: { group: 'team' },
-  counts: { actors: 3, interactions: 2, ties: 2, skipped: 0 },
-  timings: {},
-  notes: [],
-};
+const run = handRun({ dataset: 'odd<&>', parameters: { group: 'team' }, counts: { actors: 3, interactions: 2, ties: 2, skipped: 0 } });
 const actors = new Map<string, Actor>([
   ['a&b', { id: 'a&b', attributes: { team: 'R&D "core"' } }],
   ['<c>', { id: '<c>', attributes: { team: "ops's\u0001" } }],

@@ -80,3 +80,20 @@ export async function getJson(url: string, init?: RequestInit): Promise<{ status
   if ((r.headers.get('content-type') ?? '').includes('json')) body = JSON.parse(text);
   return { status: r.status, body, headers: r.headers };
 }
+
+/** A finished run record for tests that build a RunView by hand. */
+export function handRun(over: Partial<RunRecord> = {}): RunRecord {
+  return {
+    id: 'r-20250101-000000-abcdef',
+    dataset: 'hand',
+    status: 'done',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    version: 'test',
+    input: 'test',
+    parameters: {},
+    counts: { actors: 0, interactions: 0, ties: 0, skipped: 0 },
+    timings: {},
+    notes: [],
+    ...over,
+  };
+}

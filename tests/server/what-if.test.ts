@@ -1,22 +1,11 @@
 // What-if on a hand-drawn graph: a path a–b–c–d–e with a pendant f on c, a pair g–h and an isolate i.
 // Every expected number below is worked out by hand in the comments.
 import { describe, expect, it } from 'vitest';
-import type { RunRecord } from '../../engine/model/types.js';
 import { buildRunView } from '../../server/run-view.js';
+import { handRun } from './harness.js';
 import { componentLabels, fragmentation, whatIf } from '../../server/what-if.js';
 
-const run: RunRecord = {
-  id: 'r-20250101-000000-abcdef',
-  dataset: 'hand',
-  status: 'done',
-  createdAt: '2025-01-01T00:00:00.000Z',
-  version: 'test',
-  input: 'test',
-  parameters: {},
-  counts: { actors: 9, interactions: 6, ties: 6, skipped: 0 },
-  timings: {},
-  notes: [],
-};
+const run = handRun({ counts: { actors: 9, interactions: 6, ties: 6, skipped: 0 } });
 const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
 const ties: [string, string][] = [
   ['a', 'b'],
