@@ -12,6 +12,7 @@ import { authorize, describePolicy, type AuthPolicy } from './auth.js';
 import { HttpError, type ValidationDetail } from './http-error.js';
 import { RunManager, type Logger } from './run-manager.js';
 import { RunViewCache } from './run-view.js';
+import { SerializedJson } from './response-cache.js';
 import { expressPath, type Route } from './route.js';
 import { datasetRoutes } from './routes-datasets.js';
 import { metaRoutes } from './routes-meta.js';
@@ -131,7 +132,8 @@ function mountRoute(app: express.Express, route: Route, policy: AuthPolicy, json
     if (reply === undefined) return;
     res.status(reply.status ?? 200);
     for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
-    res.json(reply.json);
+    if (reply.json instanceof SerializedJson) res.type('application/json').send(reply.json.text);
+    else res.json(reply.json);
   });
   app[route.method](expressPath(route.path), ...chain);
 }

@@ -27,11 +27,18 @@ import {
   whatIfBody,
 } from './request-schemas.js';
 import { brokerList, clusterList, edgeList, graphologyJson, nodeDetail, nodeList, whatIfResponse } from './response-schemas.js';
-import { defineRoute, type Route } from './route.js';
+import { defineRoute, type JsonReply, type Route } from './route.js';
+import { cachedJson, cacheKey } from './response-cache.js';
+import type { RunView } from './run-view.js';
 import { COMMUNITY_LEVEL_ABOVE, sigmaGraph } from './sigma-graph.js';
 import { whatIf } from './what-if.js';
 
 const DEFAULT_TOP = 5;
+
+/** The route's JSON over a run, from the view's response cache; `inputs` are the validated parameters that shape it. */
+function cached(view: RunView, operation: string, inputs: unknown[], make: (view: RunView) => unknown): JsonReply {
+  return { json: cachedJson(view, cacheKey(operation, ...inputs), () => make(view)) };
+}
 
 /** Writes chunks with back-pressure; stops when the client goes away. */
 async function sendChunks(res: Response, type: string, fileName: string, chunks: Iterable<string>): Promise<void> {
@@ -68,7 +75,7 @@ export function runReadRoutes(ctx: ApiContext): Route[] {
       params: runParams,
       query: nodeListQuery,
       responses: { 200: { description: 'the matching actors', schema: nodeList } },
-      handler: async ({ params, query }) => ({ json: listNodes(await runView(ctx, params.id, query.dataset), query) }),
+      handler: async ({ params, query }) => cached(await runView(ctx, params.id, query.dataset), 'listNodes', [query], (v) => listNodes(v, query)),
     }),
     defineRoute({
       method: 'get',
@@ -82,7 +89,8 @@ export function runReadRoutes(ctx: ApiContext): Route[] {
       responses: { 200: { description: 'the actor', schema: nodeDetail } },
       handler: async ({ params, query }) => {
         const view = await runView(ctx, params.id, query.dataset);
-        return { json: nodeDetailOf(view, actorIndex(view, params.actor)) };
+        const i = actorIndex(view, params.actor);
+        return cached(view, 'getNode', [i], (v) => nodeDetailOf(v, i));
       },
     }),
     defineRoute({
@@ -97,7 +105,9 @@ export function runReadRoutes(ctx: ApiContext): Route[] {
       responses: { 200: { description: 'actors within the radius and every tie among them', schema: graphologyJson } },
       handler: async ({ params, query }) => {
         const view = await runView(ctx, params.id, query.dataset);
-        return { json: egoNetwork(view, actorIndex(view, params.actor), query.radius ?? 1) };
+        const i = actorIndex(view, params.actor);
+        const radius = query.radius ?? 1;
+        return cached(view, 'getEgoNetwork', [i, radius], (v) => egoNetwork(v, i, radius));
       },
     }),
     defineRoute({
@@ -111,7 +121,7 @@ export function runReadRoutes(ctx: ApiContext): Route[] {
       params: runParams,
       query: edgeListQuery,
       responses: { 200: { description: 'the matching ties', schema: edgeList } },
-      handler: async ({ params, query }) => ({ json: listEdges(await runView(ctx, params.id, query.dataset), query) }),
+      handler: async ({ params, query }) => cached(await runView(ctx, params.id, query.dataset), 'listEdges', [query], (v) => listEdges(v, query)),
     }),
     defineRoute({
       method: 'get',
@@ -123,7 +133,7 @@ export function runReadRoutes(ctx: ApiContext): Route[] {
       params: runParams,
       query: brokerQuery,
       responses: { 200: { description: 'the ranking', schema: brokerList } },
-      handler: async ({ params, query }) => ({ json: rankBrokers(await runView(ctx, params.id, query.dataset), query) }),
+      handler: async ({ params, query }) => cached(await runView(ctx, params.id, query.dataset), 'listBrokers', [query], (v) => rankBrokers(v, query)),
     }),
     defineRoute({
       method: 'get',
@@ -135,7 +145,7 @@ export function runReadRoutes(ctx: ApiContext): Route[] {
       params: runParams,
       query: summaryQuery,
       responses: { 200: { description: 'one item per community, largest first', schema: clusterList } },
-      handler: async ({ params, query }) => ({ json: communitySummary(await runView(ctx, params.id, query.dataset), query.top ?? DEFAULT_TOP) }),
+      handler: async ({ params, query }) => cached(await runView(ctx, params.id, query.dataset), 'listCommunities', [query.top], (v) => communitySummary(v, query.top ?? DEFAULT_TOP)),
     }),
     defineRoute({
       method: 'get',
@@ -147,7 +157,7 @@ export function runReadRoutes(ctx: ApiContext): Route[] {
       params: runParams,
       query: summaryQuery,
       responses: { 200: { description: 'one item per group, largest first', schema: clusterList } },
-      handler: async ({ params, query }) => ({ json: groupSummary(await runView(ctx, params.id, query.dataset), query.top ?? DEFAULT_TOP) }),
+      handler: async ({ params, query }) => cached(await runView(ctx, params.id, query.dataset), 'listGroups', [query.top], (v) => groupSummary(v, query.top ?? DEFAULT_TOP)),
     }),
     defineRoute({
       method: 'get',
@@ -159,7 +169,7 @@ export function runReadRoutes(ctx: ApiContext): Route[] {
       params: runParams,
       query: pagedRunQuery,
       responses: { 200: { description: 'the cooling ties, or none and a note', schema: edgeList } },
-      handler: async ({ params, query }) => ({ json: tieHealth(await runView(ctx, params.id, query.dataset), query) }),
+      handler: async ({ params, query }) => cached(await runView(ctx, params.id, query.dataset), 'getTieHealth', [query], (v) => tieHealth(v, query)),
     }),
     defineRoute({
       method: 'get',
@@ -172,7 +182,7 @@ export function runReadRoutes(ctx: ApiContext): Route[] {
       params: runParams,
       query: graphQuery,
       responses: { 200: { description: 'the graph', schema: graphologyJson } },
-      handler: async ({ params, query }) => ({ json: sigmaGraph(await runView(ctx, params.id, query.dataset), { level: query.level, size: query.size }) }),
+      handler: async ({ params, query }) => cached(await runView(ctx, params.id, query.dataset), 'getGraph', [query.level, query.size], (v) => sigmaGraph(v, { level: query.level, size: query.size })),
     }),
     defineRoute({
       method: 'post',

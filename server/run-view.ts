@@ -4,6 +4,7 @@
 import type { Actor, EdgeScoreRow, NodeScoreRow, RunRecord, ScoreValue } from '../engine/model/types.js';
 import type { GraphStore } from '../engine/store/graph-store.js';
 import { NODE_METRIC_COLUMNS } from '../engine/run/options.js';
+import { newResponseCache, type ResponseCache } from './response-cache.js';
 
 /** Node value columns that are layout, not metrics. */
 export const LAYOUT_COLUMNS = ['x', 'y'] as const;
@@ -33,6 +34,8 @@ export interface RunView {
   sorted: Map<string, Float64Array>;
   /** Whether every node row carries a finite x and y. */
   hasLayout: boolean;
+  /** Serialized responses of the read routes over this run (server/response-cache.ts). */
+  responses: ResponseCache;
 }
 
 export function numberOf(v: ScoreValue | undefined): number | null {
@@ -114,7 +117,25 @@ export function buildRunView(run: RunRecord, nodes: NodeScoreRow[], edges: EdgeS
     if (numeric) sorted.set(c, Float64Array.from(vals).sort());
   }
   const hasLayout = n > 0 && nodes.every((r) => numberOf(r.values.x) !== null && numberOf(r.values.y) !== null);
-  return { run, nodes, edges, index, metricColumns, edgeColumns, attributes, groupAttribute, groups, tieOffsets, tieEdge, tieOther, edgeSource, edgeTarget, sorted, hasLayout };
+  return {
+    run,
+    nodes,
+    edges,
+    index,
+    metricColumns,
+    edgeColumns,
+    attributes,
+    groupAttribute,
+    groups,
+    tieOffsets,
+    tieEdge,
+    tieOther,
+    edgeSource,
+    edgeTarget,
+    sorted,
+    hasLayout,
+    responses: newResponseCache(),
+  };
 }
 
 /** First index of `sorted` whose value is ≥ v (strict = false) or > v (strict = true). */

@@ -12,6 +12,7 @@ import { csvCell } from '../../engine/run/output.js';
 import { socapVersion } from '../../engine/run/version.js';
 import * as S from '../../server/response-schemas.js';
 import { PALETTE } from '../../server/sigma-graph.js';
+import { cacheKey } from '../../server/response-cache.js';
 import { getJson, KRACKHARDT, removeWorkspace, scoredWorkspace, startTestServer, type TestServer } from './harness.js';
 
 let srv: TestServer;
@@ -134,6 +135,10 @@ describe('actors', () => {
     expect(d.explanation).toContain(`lower than ${Math.round((100 * lowerConstraint) / 20)}% of actors`);
     expect(d.explanation).toContain('It ranks 1st of 21 actors by betweenness');
     expect(d.explanation).toContain(`as liaison`);
+    // The second answer comes from the run's response cache: the same document.
+    expect(await ok(`/api/runs/${run.id}/nodes/${top.id}`, S.nodeDetail)).toEqual(d);
+    expect(cacheKey('getNode', { a: 1, b: [2, { d: 1, c: 2 }] })).toBe(cacheKey('getNode', { b: [2, { c: 2, d: 1 }], a: 1 }));
+    expect(cacheKey('getNode', 1)).not.toBe(cacheKey('getNode', 2));
   });
 
   it('GET /nodes/{actor}/ego: the induced ball of radius 1 and 2', async () => {
