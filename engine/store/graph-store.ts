@@ -23,15 +23,13 @@ export function checkDatasetName(name: string): void {
   }
 }
 
-function rowAt(kind: string, index: number, line: number | undefined): string {
-  return `invalid ${kind} at batch index ${index}${line === undefined ? '' : ` (line ${line})`}`;
+function badRow(kind: string, index: number, line: number | undefined, why: string): never {
+  throw new Error(`invalid ${kind} at batch index ${index}${line === undefined ? '' : ` (line ${line})`}: ${why}`);
 }
 
 /** The rule every store applies to an actor of a batch (throws naming the batch index and field). */
 export function checkActor(a: Actor, index: number): void {
-  const bad = (why: string): never => {
-    throw new Error(`${rowAt('actor', index, undefined)}: ${why}`);
-  };
+  const bad = (why: string): never => badRow('actor', index, undefined, why);
   if (typeof a.id !== 'string' || a.id === '') bad('id must be a non-empty string');
   if (a.label != null && typeof a.label !== 'string') bad(`label of "${a.id}" must be a string`);
   if (a.kind != null && !(ACTOR_KINDS as readonly string[]).includes(a.kind)) {
@@ -43,20 +41,23 @@ export function checkActor(a: Actor, index: number): void {
   }
 }
 
-/** The rule every store applies to an interaction of a batch (throws naming the batch index, line and field). */
+/**
+ * The rule every store applies to an interaction of a batch (throws naming the batch index, line and
+ * field). Called once per row of every load: no allocation unless the row is bad.
+ */
 export function checkInteraction(x: Interaction, index: number): void {
-  const bad = (why: string): never => {
-    throw new Error(`${rowAt('interaction', index, x.line)}: ${why}`);
-  };
-  if (typeof x.source !== 'string' || x.source === '') bad('source must be a non-empty string');
-  if (typeof x.target !== 'string' || x.target === '') bad('target must be a non-empty string');
-  if (typeof x.weight !== 'number' || !Number.isFinite(x.weight)) bad(`weight must be a finite number, got ${String(x.weight)}`);
-  if (x.timestamp != null && (typeof x.timestamp !== 'number' || !Number.isFinite(x.timestamp))) {
-    bad(`timestamp must be a finite number of epoch milliseconds, got ${String(x.timestamp)}`);
+  const k = 'interaction';
+  if (typeof x.source !== 'string' || x.source === '') badRow(k, index, x.line, 'source must be a non-empty string');
+  if (typeof x.target !== 'string' || x.target === '') badRow(k, index, x.line, 'target must be a non-empty string');
+  if (typeof x.weight !== 'number' || !Number.isFinite(x.weight)) {
+    badRow(k, index, x.line, `weight must be a finite number, got ${String(x.weight)}`);
   }
-  if (x.type != null && typeof x.type !== 'string') bad('type must be a string');
-  if (x.id != null && (typeof x.id !== 'string' || x.id === '')) bad('id must be a non-empty string when given');
-  if (x.undirected != null && typeof x.undirected !== 'boolean') bad('undirected must be a boolean');
+  if (x.timestamp != null && (typeof x.timestamp !== 'number' || !Number.isFinite(x.timestamp))) {
+    badRow(k, index, x.line, `timestamp must be a finite number of epoch milliseconds, got ${String(x.timestamp)}`);
+  }
+  if (x.type != null && typeof x.type !== 'string') badRow(k, index, x.line, 'type must be a string');
+  if (x.id != null && (typeof x.id !== 'string' || x.id === '')) badRow(k, index, x.line, 'id must be a non-empty string when given');
+  if (x.undirected != null && typeof x.undirected !== 'boolean') badRow(k, index, x.line, 'undirected must be a boolean');
 }
 
 /**

@@ -7,8 +7,10 @@
 // exactly, with row_number() over content, for the flagged contents only (every unflagged row is
 // certainly occurrence 1); then one INSERT ... SELECT in load order with ON CONFLICT DO NOTHING
 // against the two idempotency indexes (sqlite-schema.ts) adds what is new. JS memory stays bounded
-// whatever the load size. Cost: O(rows) statements while loading; at commit a scan of the staged
-// rows, a sort of the flagged ones, and one index insertion or lookup per row.
+// whatever the load size. Endpoints become actors as rows are staged, so a row that is not added
+// (its id already stored, with other endpoints) still leaves its new endpoints as bare actors.
+// Cost: O(rows) statements while loading; at commit a scan of the staged rows, a sort of the
+// flagged ones, and one index insertion or lookup per row.
 import type { Database, Statement } from 'better-sqlite3';
 import type { Actor, Interaction, LoadResult } from '../model/types.js';
 import { checkActor, checkInteraction, type LoadSession } from './graph-store.js';

@@ -64,7 +64,7 @@ export class SqliteStore implements GraphStore {
   private readonly allDatasets: Database.Statement<[], DatasetRow>;
   private readonly typesOf: Database.Statement<[number], string>;
   private readonly deleteByName: Database.Statement<[string]>;
-  private readonly streams = new Set<Database.Database>();
+  private readonly streams = new Set<OpenStream>();
   private session: SqliteLoadSession | undefined;
   private closed = false;
 
@@ -205,12 +205,12 @@ export class SqliteStore implements GraphStore {
   /** Rolls back an open load session, ends open streams, closes the file. Safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;
+    this.closed = true;
     await this.session?.rollback();
-    for (const conn of this.streams) conn.close();
+    for (const stream of this.streams) endStream(stream);
     this.streams.clear();
     this.reader.close();
     this.db.close();
-    this.closed = true;
   }
 
   private info(r: DatasetRow): DatasetInfo {
@@ -231,12 +231,16 @@ export class SqliteStore implements GraphStore {
   private async *stream<T>(sql: string, dataset: string, map: (row: unknown[]) => T): AsyncGenerator<T> {
     this.ensureOpen();
     const conn = this.openReader();
-    this.streams.add(conn);
+    const stream: OpenStream = { conn, rows: conn.prepare(sql).raw().iterate(dataset) as IterableIterator<unknown[]> };
+    this.streams.add(stream);
     try {
-      for (const row of conn.prepare(sql).raw().iterate(dataset)) yield map(row as unknown[]);
+      for (const row of stream.rows) {
+        yield map(row);
+        if (this.closed) throw new Error(`the store ${this.location} was closed during a read`);
+      }
     } finally {
-      this.streams.delete(conn);
-      if (conn.open) conn.close();
+      this.streams.delete(stream);
+      endStream(stream);
     }
   }
 
@@ -256,6 +260,17 @@ export class SqliteStore implements GraphStore {
       );
     }
   }
+}
+
+/** A stream in progress: its own connection and the statement iterating on it. */
+interface OpenStream {
+  conn: Database.Database;
+  rows: IterableIterator<unknown[]>;
+}
+
+function endStream(s: OpenStream): void {
+  s.rows.return?.();
+  if (s.conn.open) s.conn.close();
 }
 
 function compareCodeUnits(a: string, b: string): number {

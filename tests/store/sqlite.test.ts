@@ -153,6 +153,15 @@ describe('SQLite store', () => {
     expect(await collect(store.readInteractions('acme'))).toHaveLength(7);
   });
 
+  it('closing the store ends streams still open: their next read rejects', async () => {
+    const store = openSqliteStore({ workspace: tempWorkspace() });
+    await loadInto(store, 'acme', ACTORS, INTERACTIONS);
+    const rows = store.readInteractions('acme')[Symbol.asyncIterator]();
+    expect((await rows.next()).value).toEqual(INTERACTIONS[0]);
+    await store.close();
+    await expect(rows.next()).rejects.toThrow(/was closed during a read/);
+  });
+
   it('keeps the key order of score values, "__proto__" as a plain key; -0 reads back as 0', async () => {
     const store = openStore(tempWorkspace());
     await loadInto(store, 'acme', ACTORS, INTERACTIONS);
