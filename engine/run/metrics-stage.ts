@@ -17,6 +17,10 @@ import { bridges } from '../metrics/bridges.js';
 import { communities } from '../metrics/communities.js';
 import { brokerageRoles } from '../metrics/brokerage-roles.js';
 import { bondingBridging, groupIndex } from '../metrics/bonding-bridging.js';
+import { strongTies, weakBridges, TIE_COMPONENTS, type TieStrengths } from '../graph/tie-strength.js';
+import { coolingTies } from '../metrics/cooling-ties.js';
+import { reputation } from '../metrics/reputation.js';
+import { bondingStrength, socialCapital } from '../metrics/social-capital.js';
 
 export type EdgeColumn = { kind: 'number'; values: Float64Array } | { kind: 'bool'; values: Uint8Array };
 
@@ -45,6 +49,8 @@ export interface MetricContext {
   csr: Csr;
   /** CSR tie index → TieGraph tie index. */
   kept: Int32Array;
+  /** Tie strengths per TieGraph tie (with the model's components in model mode). */
+  strength: TieStrengths;
   options: ScoreOptions;
   progress: Progress;
   timings: Record<string, number>;
@@ -61,10 +67,15 @@ export function chooseGroupAttribute(graph: TieGraph, requested?: string): strin
 export async function computeMetrics(ctx: MetricContext): Promise<MetricResults> {
   const { csr, graph, options, timings, progress } = ctx;
   const want = new Set<string>(options.metrics);
+  // What is computed: the requested columns plus what they are built from (not all are output).
+  const need = new Set<string>(want);
+  if (want.has('social_capital')) for (const c of ['constraint', 'harmonic', 'reputation', 'strength', 'bonding']) need.add(c);
   const node = new Map<string, Float64Array>();
   const edge = new Map<string, EdgeColumn>();
   const extra: Record<string, unknown> = {};
   const out: MetricResults = { node, edge, edgeOrder: [], extra };
+  /** Columns computed only as inputs of others: dropped from the output at the end. */
+  const hidden = new Set<string>();
   const timed = <T>(name: string, f: () => T): T => {
     throwIfAborted(ctx.signal);
     const t = performance.now();
@@ -75,12 +86,13 @@ export async function computeMetrics(ctx: MetricContext): Promise<MetricResults>
   };
 
   if (want.has('degree')) node.set('degree', timed('degree', () => degree(csr)));
-  if (want.has('strength')) node.set('strength', timed('strength', () => strength(csr)));
+  if (need.has('strength')) node.set('strength', timed('strength', () => strength(csr)));
+  if (need.has('strength') && !want.has('strength')) hidden.add('strength');
 
   // Communities first: the group falls back to them.
   let community: Int32Array | undefined;
   const groupAttr = chooseGroupAttribute(graph, options.group);
-  const needGroups = ['bonding', 'bridging', 'coordinator', 'itinerant', 'gatekeeper', 'representative', 'liaison'].some((c) => want.has(c));
+  const needGroups = ['social_capital', 'bonding', 'bridging', 'coordinator', 'itinerant', 'gatekeeper', 'representative', 'liaison'].some((c) => want.has(c));
   if (want.has('community') || (needGroups && !groupAttr)) {
     const c = timed('community', () => communities(csr, { seed: options.seed, resolution: options.louvain.resolution }));
     community = c.community;
@@ -91,7 +103,7 @@ export async function computeMetrics(ctx: MetricContext): Promise<MetricResults>
   // Shortest-path family: one pass per source feeds all three.
   const wantB = want.has('betweenness');
   const wantC = want.has('closeness');
-  const wantH = want.has('harmonic');
+  const wantH = need.has('harmonic');
   if (wantB || wantC || wantH) {
     const sampled = options.betweenness === 'sampled' || (options.betweenness === 'auto' && csr.n > options.autoSampleAbove);
     const t = performance.now();
@@ -111,6 +123,7 @@ export async function computeMetrics(ctx: MetricContext): Promise<MetricResults>
     if (r.betweenness) node.set('betweenness', r.betweenness);
     if (r.closeness) node.set('closeness', r.closeness);
     if (r.harmonic) node.set('harmonic', r.harmonic);
+    if (r.harmonic && !want.has('harmonic')) hidden.add('harmonic');
     if (wantB) {
       out.betweenness =
         sampled && r.betweennessSamples !== undefined && r.betweennessSamples < csr.n
@@ -132,11 +145,12 @@ export async function computeMetrics(ctx: MetricContext): Promise<MetricResults>
     if (!r.converged) ctx.notes.push(`pagerank did not converge in ${r.iterations} iterations (last change ${r.delta}); values are the last iterate`);
   }
   const holes = ['constraint', 'effective_size', 'efficiency', 'hierarchy'] as const;
-  if (holes.some((c) => want.has(c))) {
+  if (holes.some((c) => need.has(c))) {
     // One pass gives all four; its time is reported under `constraint`.
     const sh = timed('constraint', () => structuralHoles(csr));
     const cols = { constraint: sh.constraint, effective_size: sh.effectiveSize, efficiency: sh.efficiency, hierarchy: sh.hierarchy };
-    for (const c of holes) if (want.has(c)) node.set(c, cols[c]);
+    for (const c of holes) if (need.has(c)) node.set(c, cols[c]);
+    for (const c of holes) if (need.has(c) && !want.has(c)) hidden.add(c);
   }
 
   // Groups: an attribute, or the communities.
@@ -158,13 +172,64 @@ export async function computeMetrics(ctx: MetricContext): Promise<MetricResults>
     }
   }
 
-  // Tie columns.
+  if (need.has('reputation')) {
+    const r = timed('reputation', () =>
+      reputation(graph, { seeds: options.seeds, distrustWeight: options.distrustWeight, alpha: options.pagerank.alpha, tolerance: options.pagerank.tolerance, maxIterations: options.pagerank.maxIterations }),
+    );
+    node.set('reputation', r.reputation);
+    if (!want.has('reputation')) hidden.add('reputation');
+    extra.reputation = { source: r.source, iterations: r.iterations, converged: r.converged, delta: r.delta };
+    ctx.notes.push(...r.notes);
+  }
+  if (want.has('social_capital') && out.groups) {
+    const groups = out.groups.groups;
+    const sc = timed('social_capital', () =>
+      socialCapital(
+        {
+          constraint: node.get('constraint')!,
+          harmonic: node.get('harmonic')!,
+          reputation: node.get('reputation')!,
+          bonding: bondingStrength(csr, groups),
+          strength: node.get('strength')!,
+        },
+        options.socialCapitalWeights,
+      ),
+    );
+    node.set('social_capital', sc.index);
+  }
+  for (const c of hidden) node.delete(c);
+
+  // Tie columns (per CSR tie; TieGraph arrays are mapped through `kept`).
+  const kept = ctx.kept;
+  const byCsr = <T extends Uint8Array | Float64Array>(src: T, make: (n: number) => T): T => {
+    const outArr = make(csr.m);
+    for (let e = 0; e < csr.m; e++) outArr[e] = src[kept[e]!]!;
+    return outArr;
+  };
+  const strongByCsr = byCsr(strongTies(ctx.strength, { strongThreshold: options.strongThreshold, strongPercentile: options.strongPercentile }), (n) => new Uint8Array(n));
+  edge.set('strong', { kind: 'bool', values: strongByCsr });
   const ov = timed('overlap', () => neighbourhoodOverlap(csr));
   edge.set('overlap', { kind: 'number', values: ov });
   const lb = timed('local_bridge', () => localBridges(csr));
   edge.set('local_bridge', { kind: 'bool', values: lb.isLocalBridge });
   edge.set('span', { kind: 'number', values: lb.span });
   edge.set('bridge', { kind: 'bool', values: timed('bridge', () => bridges(csr)) });
-  out.edgeOrder = ['overlap', 'local_bridge', 'span', 'bridge'];
+  edge.set('weak_bridge', { kind: 'bool', values: weakBridges(csr, strongByCsr, lb.isLocalBridge, community) });
+  out.edgeOrder = ['strong', 'overlap', 'local_bridge', 'span', 'bridge', 'weak_bridge'];
+  const comps = ctx.strength.components;
+  if (comps) {
+    for (const c of TIE_COMPONENTS) {
+      if (c === 'overlap') continue; // the same quantity as the overlap column
+      edge.set(c, { kind: 'number', values: byCsr(comps[c], (n) => new Float64Array(n)) });
+      out.edgeOrder.push(c);
+    }
+  }
+  if (graph.windows) {
+    const cool = timed('cooling', () => coolingTies(graph, { ratio: options.coolingRatio, minBaseline: options.coolingMinBaseline }));
+    edge.set('cooling', { kind: 'bool', values: byCsr(cool.cooling, (n) => new Uint8Array(n)) });
+    edge.set('recent_rate', { kind: 'number', values: byCsr(cool.recentRate, (n) => new Float64Array(n)) });
+    edge.set('baseline_rate', { kind: 'number', values: byCsr(cool.baselineRate, (n) => new Float64Array(n)) });
+    out.edgeOrder.push('cooling', 'recent_rate', 'baseline_rate');
+  }
   return out;
 }

@@ -4,7 +4,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Actor, EdgeScoreRow, NodeScoreRow, RunRecord, ScoreValue } from '../model/types.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { TieGraphBuilder, tieCsr, type TieGraph } from '../graph/tie-graph.js';
+import { TieGraphBuilder, tieCsr, type TieGraph, type TieGraphOptions } from '../graph/tie-graph.js';
+import { coolingWindows } from '../metrics/cooling-ties.js';
 import { tieStrengths } from '../graph/tie-strength.js';
 import { DEFAULT_SCORE_OPTIONS, NODE_METRIC_COLUMNS, type NodeMetric, type ScoreOptions } from './options.js';
 import { computeMetrics, type MetricResults } from './metrics-stage.js';
@@ -50,9 +51,14 @@ export function resolveOptions(partial: Partial<ScoreOptions> = {}): ScoreOption
   return o;
 }
 
-/** Reads a data set from a store into a TieGraph. */
-export async function readTieGraph(store: GraphStore, dataset: string, progress: Progress = silentProgress): Promise<TieGraph> {
-  const b = new TieGraphBuilder();
+/** Reads a data set from a store into a TieGraph (builder options: half-life, windows, endorsing types). */
+export async function readTieGraph(
+  store: GraphStore,
+  dataset: string,
+  progress: Progress = silentProgress,
+  builderOptions: TieGraphOptions = {},
+): Promise<TieGraph> {
+  const b = new TieGraphBuilder(builderOptions);
   for await (const a of store.readActors(dataset)) b.addActor(a);
   let i = 0;
   for await (const x of store.readInteractions(dataset)) {
@@ -74,12 +80,19 @@ export async function scoreDataset(req: ScoreRequest): Promise<ScoreResult> {
   const createdAt = new Date().toISOString();
   const check = (): void => throwIfAborted(req.signal);
   const t0 = performance.now();
-  const graph = await readTieGraph(store, dataset, progress);
+  // Time-dependent measures are as of --as-of, else the latest timestamp in the data (reproducible).
+  const asOf = options.asOf ?? info.lastTimestamp;
+  const graph = await readTieGraph(store, dataset, progress, {
+    halfLifeDays: options.halfLifeDays,
+    endorsingTypes: options.endorsingTypes,
+    negativeTypes: options.negativeTypes,
+    ...(asOf !== undefined ? { windows: coolingWindows(asOf, { recentDays: options.coolingRecentDays, baselineDays: options.coolingBaselineDays }) } : {}),
+  });
   timings.read = (performance.now() - t0) / 1000;
   check();
 
   const t1 = performance.now();
-  const strength = tieStrengths(graph);
+  const strength = tieStrengths(graph, { mode: options.tieStrengthMode, halfLifeDays: options.halfLifeDays, asOf, weights: options.strengthWeights });
   const { csr, kept, dropped } = tieCsr(graph, strength.values);
   timings.build = (performance.now() - t1) / 1000;
   if (dropped > 0) notes.push(`${dropped} tie(s) with zero total weight left out of the tie graph`);
@@ -87,7 +100,7 @@ export async function scoreDataset(req: ScoreRequest): Promise<ScoreResult> {
   notes.push(...strength.notes);
   check();
 
-  const metrics = await computeMetrics({ graph, csr, kept, options, progress, timings, notes, signal: req.signal });
+  const metrics = await computeMetrics({ graph, csr, kept, strength, options, progress, timings, notes, signal: req.signal });
   check();
 
   // Map positions, stored with the node scores as `x`/`y` (not nodes.csv columns).
@@ -135,6 +148,9 @@ export async function scoreDataset(req: ScoreRequest): Promise<ScoreResult> {
       betweenness: options.betweenness,
       samples: options.samples,
       tieStrength: strength.mode,
+      strengthWeights: strength.weights ?? null,
+      halfLifeDays: options.halfLifeDays,
+      asOf: asOf !== undefined ? new Date(asOf).toISOString() : null,
     },
     counts: { actors: graph.actors.length, interactions: graph.interactions, ties: csr.m, skipped: graph.selfLoops + dropped },
     modularity: metrics.modularity,
