@@ -1,0 +1,142 @@
+// The `socap` command end to end: in-process through run(argv, io), and once through the real bin.
+import { describe, expect, it, beforeAll } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { run } from '../../engine/cli/main.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const bundled = join(root, 'datasets', 'sociopatterns-workplace-2015');
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s), isTTY: false } },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
+}
+
+function csvRows(path: string): string[][] {
+  return readFileSync(path, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => l.split(','));
+}
+
+describe('socap CLI', () => {
+  let ws: string;
+  beforeAll(() => {
+    ws = mkdtempSync(join(tmpdir(), 'socap-cli-'));
+  });
+
+  it('scores the bundled data set and writes the contract files with exact row counts', async () => {
+    const out = join(ws, 'out');
+    const c = io();
+    const code = await run(['score', bundled, '--dataset', 'workplace', '--workspace', ws, '--out', out, '--quiet'], c.io);
+    expect(c.err()).toBe('');
+    expect(code).toBe(0);
+    const nodes = csvRows(join(out, 'nodes.csv'));
+    expect(nodes[0]).toEqual([
+      'id', 'label', 'community', 'degree', 'strength', 'betweenness', 'closeness', 'harmonic', 'eigenvector', 'pagerank',
+      'constraint', 'effective_size', 'efficiency', 'hierarchy', 'coordinator', 'itinerant', 'gatekeeper', 'representative',
+      'liaison', 'reputation', 'bonding', 'bridging', 'social_capital',
+    ]);
+    expect(nodes.length - 1).toBe(232);
+    const edges = csvRows(join(out, 'edges.csv'));
+    expect(edges[0]!.slice(0, 7)).toEqual(['source', 'target', 'strength', 'strong', 'overlap', 'local_bridge', 'span']);
+    expect(edges.length - 1).toBe(4274);
+    const runJson = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(runJson.counts).toEqual({ actors: 232, interactions: 78249, ties: 4274, skipped: 0 });
+    expect(runJson.betweenness).toEqual({ mode: 'exact' });
+    expect(typeof runJson.modularity).toBe('number');
+    for (const k of ['read', 'build', 'degree', 'betweenness', 'constraint', 'pagerank', 'save']) expect(runJson.timings).toHaveProperty(k);
+    // 15 people in the metadata have no contact: isolates, with empty constraint cells.
+    const iCon = nodes[0]!.indexOf('constraint');
+    const iDeg = nodes[0]!.indexOf('degree');
+    const isolates = nodes.slice(1).filter((r) => r[iDeg] === '0');
+    expect(isolates.length).toBe(15);
+    expect(isolates.every((r) => r[iCon] === '')).toBe(true);
+  });
+
+  it('reloading the same folder adds nothing, and runs/datasets list what the store holds', async () => {
+    const c = io();
+    expect(await run(['load', bundled, '--dataset', 'workplace', '--workspace', ws, '--quiet'], c.io)).toBe(0);
+    expect(c.out()).toContain('0 actors added, 0 updated; 0 interactions added, 78249 already present');
+    const d = io();
+    expect(await run(['datasets', '--workspace', ws, '--json'], d.io)).toBe(0);
+    const ds = JSON.parse(d.out());
+    expect(ds.map((x: { name: string; actors: number; interactions: number }) => [x.name, x.actors, x.interactions])).toEqual([['workplace', 232, 78249]]);
+    const r = io();
+    expect(await run(['runs', '--workspace', ws, '--json'], r.io)).toBe(0);
+    expect(JSON.parse(r.out()).length).toBe(1);
+  });
+
+  it('reports bad rows with file, line, column and reason, keeps good rows, and fails them in --strict mode', async () => {
+    const file = join(ws, 'bad.csv');
+    writeFileSync(file, 'source,target,weight\na,b,1\nb,c,abc\nc,c,1\nc,d,2\n');
+    const c = io();
+    expect(await run(['load', file, '--dataset', 'bad', '--workspace', ws], c.io)).toBe(0);
+    expect(c.err()).toContain(`${file}:3: column "weight": non-numeric weight "abc"`);
+    expect(c.err()).toContain(`${file}:4: warning: self-loop dropped`);
+    expect(c.out()).toContain('2 interactions added');
+    const s = io();
+    expect(await run(['load', file, '--dataset', 'bad2', '--workspace', ws, '--strict'], s.io)).toBe(2);
+    expect(s.err()).toContain('socap: 1 bad row (strict mode)');
+    const d = io();
+    await run(['datasets', '--workspace', ws, '--json'], d.io);
+    expect(JSON.parse(d.out()).map((x: { name: string }) => x.name)).not.toContain('bad2');
+  });
+
+  it('whole-input failures are one line with exit code 2', async () => {
+    const cases: Array<[string[], string]> = [
+      [['load', join(ws, 'nope.csv'), '--dataset', 'x'], `socap: no such file: ${join(ws, 'nope.csv')}\n`],
+      [['score', '--dataset', 'missing'], 'socap: unknown dataset "missing"'],
+      [['score'], 'socap: score needs an <input> file or folder, or --dataset NAME\n'],
+      [['score', '--dataset', 'workplace', '--metrics', 'degree,fame'], 'socap: --metrics: unknown metric(s) fame'],
+      [['load', bundled, '--dataset', 'bad name!'], 'socap: --dataset must be 1-64 characters'],
+    ];
+    for (const [argv, msg] of cases) {
+      const c = io();
+      expect(await run([...argv, '--workspace', ws], c.io), argv.join(' ')).toBe(2);
+      expect(c.err().startsWith(msg), c.err()).toBe(true);
+      expect(c.err()).not.toContain('    at ');
+    }
+    const empty = join(ws, 'empty.csv');
+    writeFileSync(empty, '');
+    const c = io();
+    expect(await run(['load', empty, '--workspace', ws], c.io)).toBe(2);
+    expect(c.err()).toBe(`socap: ${empty} is empty\n`);
+  });
+
+  it('--metrics limits the columns, and --distance hops changes path metrics', async () => {
+    const out = join(ws, 'out-hops');
+    const c = io();
+    expect(await run(['score', '--dataset', 'workplace', '--workspace', ws, '--out', out, '--metrics', 'degree,betweenness', '--distance', 'hops', '--quiet'], c.io)).toBe(0);
+    expect(csvRows(join(out, 'nodes.csv'))[0]).toEqual(['id', 'label', 'degree', 'betweenness']);
+    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).parameters.distance).toBe('hops');
+  });
+
+  it('--progress json writes progress lines on stderr', async () => {
+    const c = io();
+    expect(await run(['score', '--dataset', 'workplace', '--workspace', ws, '--metrics', 'degree', '--progress', 'json'], c.io)).toBe(0);
+    const lines = c.err().trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.some((l) => l.progress?.stage === 'degree')).toBe(true);
+  });
+
+  it('the installed bin runs: --help with an example on every command, exit 0', () => {
+    const bin = join(root, 'bin', 'socap.js');
+    expect(existsSync(join(root, 'dist', 'engine', 'cli', 'main.js'))).toBe(true);
+    const help = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    expect(help).toContain('Usage: socap');
+    for (const cmd of ['load', 'score', 'datasets', 'runs', 'start', 'health', 'groups', 'whatif', 'serve']) {
+      const r = spawnSync(process.execPath, [bin, cmd, '--help'], { encoding: 'utf8' });
+      expect(r.status, cmd).toBe(0);
+      expect(r.stdout, cmd).toMatch(/Example/);
+    }
+    const bad = spawnSync(process.execPath, [bin, 'score', '--distance', 'miles'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+  });
+});
