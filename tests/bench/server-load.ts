@@ -1,7 +1,8 @@
 // Load test of the REST API (`npm run bench:server`, i.e. `node --import tsx tests/bench/server-load.ts`).
 // Measures, with autocannon at 50 connections (the client in a worker thread of its own), in one
 // process and one run:
-//   1. the floor: a bare node:http server answering a fixed JSON body;
+//   1. the floor: a bare node:http server answering a fixed JSON body, and the app's cheapest route
+//      (GET /api/health: what express, helmet and validation cost by themselves);
 //   2. GET /api/runs/{id}/nodes/{actor} (node detail) and GET /api/runs/{id}/nodes (node list, 100
 //      actors) of the bundled data set, scored once beforehand;
 //   3. the same two while scoring runs go on back to back in the background (worker thread).
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [];
   rows.push(await measure('bare node:http, fixed JSON', bareUrl));
+  rows.push(await measure('GET /api/health (the app\'s cheapest route: express + helmet + zod)', `${apiUrl}/api/health`));
   rows.push(await measure('node detail', detailUrl));
   rows.push(await measure('node list (100)', listUrl));
 
