@@ -14,7 +14,7 @@ import { NODE_METRIC_COLUMNS, type NodeMetric, type ScoreOptions } from '../run/
 import { socapVersion } from '../run/version.js';
 import { printRunSummary, startCommand } from './start.js';
 import { registerRelationshipCommands } from './relationship-commands.js';
-import { registerServeCommand } from './serve.js';
+import { registerServeCommand, runServe } from './serve.js';
 
 export interface CliIO {
   stdout: { write(s: string): unknown };
@@ -283,11 +283,15 @@ export function buildProgram(io: CliIO): Command {
     program
       .command('start')
       .description('The main job: load the bundled dataset into the embedded store (once), score it (once) and print a summary.')
-      .option('--rescore', 'score again even if a run exists'),
+      .option('--rescore', 'score again even if a run exists')
+      .option('--no-serve', 'stop after the summary instead of serving the map')
+      .option('--port <n>', 'port of the map and API (default 8080)', int('--port', 0), 8080)
+      .option('--host <addr>', 'address to bind', '127.0.0.1'),
   )
-    .addHelpText('after', '\nExample:\n  npm start\n')
-    .action(async (flags) => {
-      process.exitCode = await startCommand(flags, io, { openStore });
+    .addHelpText('after', '\nExamples:\n  npm start\n  npx socap start --no-serve --rescore\n')
+    .action(async (flags: CommonFlags & { rescore?: boolean; serve: boolean; port: number; host: string }) => {
+      const code = await startCommand(flags, io, { openStore });
+      process.exitCode = code !== 0 || !flags.serve ? code : await runServe({ port: flags.port, host: flags.host, workspace: flags.workspace }, io);
     });
 
   registerRelationshipCommands(program, io, { openStore });

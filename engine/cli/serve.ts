@@ -82,7 +82,7 @@ export async function startServer(flags: ServeFlags, env: NodeJS.ProcessEnv = pr
   };
 }
 
-async function runServe(flags: ServeFlags, io: CliIO): Promise<number> {
+export async function runServe(flags: ServeFlags, io: CliIO): Promise<number> {
   const running = await startServer(flags);
   io.stdout.write(`socap serving on ${running.url} (API docs: ${running.url}/api/docs)\n`);
   await new Promise<void>((resolve) => {

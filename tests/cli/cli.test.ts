@@ -140,3 +140,17 @@ describe('socap CLI', () => {
     expect(bad.status).toBe(2);
   });
 });
+
+describe('socap start (what npm start runs)', () => {
+  it('loads the bundled data set once, scores it once, and prints the summary; a second start reuses the run', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'socap-start-'));
+    const first = io();
+    expect(await run(['start', '--no-serve', '--workspace', ws, '--quiet'], first.io)).toBe(0);
+    expect(first.out()).toMatch(/^run r-\d{8}-\d{6}-[0-9a-f]{6} of dataset "workplace-2015": 232 actors, 78249 interactions, 4274 ties\n/);
+    expect(first.out()).toContain('top brokers');
+    expect(first.out()).toMatch(/communities: 19 \(modularity 0\.\d+\)/);
+    const second = io();
+    expect(await run(['start', '--no-serve', '--workspace', ws, '--quiet'], second.io)).toBe(0);
+    expect(second.out().split('\n')[0]).toBe(first.out().split('\n')[0]);
+  });
+});
