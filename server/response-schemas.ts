@@ -150,12 +150,18 @@ export const componentStats = z.object({
   components: z.number().int(),
   largestComponent: z.number().int(),
   fragmentation: z.number().describe("Borgatti's fragmentation: 1 − Σ s_k(s_k−1) / (n(n−1))"),
+  disconnectedPairs: z.number().int().describe('unordered pairs of present actors with no path between them'),
+  interCommunityTies: z.number().int().nullable().describe('ties between present actors of different communities; null without communities'),
 });
 export const whatIfResponse = z.object({
   removed: z.array(z.string()),
   before: componentStats,
   after: componentStats,
   pairsDisconnected: z.number().int().describe('pairs of remaining actors connected before and not after'),
-  pairsDisconnectedShare: z.number().describe('pairsDisconnected / pairs of remaining actors connected before (0 when none were)'),
+  pairsDisconnectedShare: z.number().describe('pairsDisconnected / all pairs of remaining actors (0 with fewer than two)'),
   splitOff: z.array(z.object({ size: z.number().int(), members: z.array(z.string()) })).describe('pieces cut off from the largest remaining part of their former component'),
+  lostReach: z
+    .array(z.object({ id: z.string(), before: z.number().int(), after: z.number().int() }))
+    .describe('remaining actors that reach fewer remaining actors after the removal, most lost first (at most 1000)'),
+  lostReachCount: z.number().int(),
 });

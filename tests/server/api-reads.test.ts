@@ -238,7 +238,7 @@ describe('ties and analyses', () => {
   });
 
   it('POST /whatif: components and fragmentation after removing actors (a read)', async () => {
-    // The five top brokers: recompute the components of the rest with a plain BFS.
+    // Remove the 15 actors of highest degree; recompute the components of the other 6 with a plain BFS.
     const removed = [...nodes].sort((a, b) => num(b, 'degree') - num(a, 'degree') || byId(a, b)).slice(0, 15).map((n) => n.id);
     const rest = nodes.map((n) => n.id).filter((id) => !removed.includes(id));
     const seen = new Set<string>();
@@ -260,13 +260,14 @@ describe('ties and analyses', () => {
       body: JSON.stringify({ remove: removed }),
     });
     expect(r.removed).toEqual(removed);
-    expect(r.before).toEqual({ actors: 21, components: 1, largestComponent: 21, fragmentation: 0 });
+    expect(r.before).toMatchObject({ actors: 21, components: 1, largestComponent: 21, fragmentation: 0, disconnectedPairs: 0 });
     expect(r.after.actors).toBe(6);
     expect(r.after.components).toBe(sizes.length);
     expect(r.after.largestComponent).toBe(Math.max(...sizes));
     expect(r.after.fragmentation).toBeCloseTo(1 - sizes.reduce((a, s) => a + s * (s - 1), 0) / (n * (n - 1)), 15);
     const connectedAfter = sizes.reduce((a, s) => a + (s * (s - 1)) / 2, 0);
     expect(r.pairsDisconnected).toBe(15 - connectedAfter);
+    expect(r.pairsDisconnectedShare).toBeCloseTo((15 - connectedAfter) / 15, 15);
     expect(r.splitOff.reduce((a, p) => a + p.size, 0)).toBe(n - Math.max(...sizes));
   });
 });
