@@ -4,6 +4,7 @@ import { basename, resolve } from 'node:path';
 import { InputError, UsageError, type RowError } from '../model/types.js';
 import { formatRowError, formatSummary } from '../ingest/index.js';
 import { openSqliteStore } from '../store/sqlite.js';
+import { neo4jConfigFromEnv, openNeo4jStore } from '../store/neo4j.js';
 import { resolveWorkspace } from '../store/workspace.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { loadInput } from '../run/load.js';
@@ -25,6 +26,11 @@ const DATASET_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
 interface CommonFlags {
   workspace?: string;
+  store?: 'sqlite' | 'neo4j';
+  neo4jUri?: string;
+  neo4jUser?: string;
+  neo4jPassword?: string;
+  neo4jDatabase?: string;
   quiet?: boolean;
   progress?: ProgressMode;
 }
@@ -33,7 +39,13 @@ function progressOf(flags: CommonFlags, io: CliIO): Progress {
   return createProgress(flags.quiet ? 'quiet' : (flags.progress ?? 'auto'), io.stderr);
 }
 
-async function openStore(flags: CommonFlags): Promise<GraphStore> {
+/** The store the flags name: the embedded SQLite workspace (default) or Neo4j (`--store neo4j`). */
+export async function openStore(flags: CommonFlags): Promise<GraphStore> {
+  if (flags.store === 'neo4j') {
+    const cfg = neo4jConfigFromEnv({ uri: flags.neo4jUri, user: flags.neo4jUser, password: flags.neo4jPassword, database: flags.neo4jDatabase });
+    if (!cfg) throw new UsageError('--store neo4j needs a connection: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD) or pass --neo4j-uri');
+    return openNeo4jStore(cfg);
+  }
   return openSqliteStore({ workspace: resolveWorkspace(flags.workspace) });
 }
 
@@ -97,6 +109,7 @@ interface ScoreFlags extends CommonFlags {
   threads?: number;
   strict?: boolean;
   json?: boolean;
+  engine?: 'local' | 'gds';
 }
 
 export function scoreOptionsFromFlags(flags: ScoreFlags): Partial<ScoreOptions> {
@@ -143,6 +156,7 @@ async function runScore(input: string | undefined, flags: ScoreFlags, io: CliIO)
       input: input ? resolve(input) : `dataset:${dataset}`,
       progress,
       signal: controller.signal,
+      engine: flags.engine,
     });
     result.run.counts.skipped += skipped;
     if (flags.out) {
@@ -209,8 +223,18 @@ async function runRuns(flags: CommonFlags & { json?: boolean; dataset?: string }
   }
 }
 
-function commonOptions(cmd: Command): Command {
+/** `--store` and the Neo4j connection flags (environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE). */
+export function storeOptions(cmd: Command): Command {
   return cmd
+    .addOption(new Option('--store <kind>', 'graph store: the embedded SQLite workspace or Neo4j').choices(['sqlite', 'neo4j']).default('sqlite'))
+    .option('--neo4j-uri <uri>', 'Neo4j Bolt URI (default: $NEO4J_URI)')
+    .option('--neo4j-user <name>', 'Neo4j user (default: $NEO4J_USER)')
+    .option('--neo4j-password <secret>', 'Neo4j password (default: $NEO4J_PASSWORD)')
+    .option('--neo4j-database <name>', 'Neo4j database (default: $NEO4J_DATABASE or the server default)');
+}
+
+function commonOptions(cmd: Command): Command {
+  return storeOptions(cmd)
     .option('--workspace <dir>', 'workspace folder of the embedded store (default: $SOCAP_HOME or ./.socap)')
     .addOption(new Option('--progress <mode>', 'progress display').choices(['auto', 'bar', 'json', 'quiet']).default('auto'))
     .option('-q, --quiet', 'print nothing but results and errors');
@@ -255,7 +279,8 @@ export function buildProgram(io: CliIO): Command {
       .option('--samples <k>', 'pivots for sampled betweenness (default 512)', int('--samples', 1))
       .option('--threads <n>', 'worker threads for path metrics (0 = all cores)', int('--threads', 0))
       .option('--strict', 'fail (exit 2) on any bad row of <input>')
-      .option('--json', 'print the run record as JSON instead of the summary'),
+      .option('--json', 'print the run record as JSON instead of the summary')
+      .addOption(new Option('--engine <where>', 'local: every metric in process; gds: path metrics, PageRank, eigenvector and Louvain inside Neo4j GDS').choices(['local', 'gds']).default('local')),
   )
     .addHelpText(
       'after',

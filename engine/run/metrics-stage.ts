@@ -56,6 +56,11 @@ export interface MetricContext {
   timings: Record<string, number>;
   notes: string[];
   signal?: AbortSignal;
+  /**
+   * Node columns computed elsewhere (Neo4j GDS), indexed like the tie graph's actors: used as they
+   * are instead of the in-process kernels.
+   */
+  precomputed?: { node: Map<string, Float64Array>; betweenness?: RunBetweenness };
 }
 
 /** Picks the group attribute: the requested one, else `department` when any actor has it, else none. */
@@ -93,7 +98,11 @@ export async function computeMetrics(ctx: MetricContext): Promise<MetricResults>
   let community: Int32Array | undefined;
   const groupAttr = chooseGroupAttribute(graph, options.group);
   const needGroups = ['social_capital', 'bonding', 'bridging', 'coordinator', 'itinerant', 'gatekeeper', 'representative', 'liaison'].some((c) => want.has(c));
-  if (want.has('community') || (needGroups && !groupAttr)) {
+  const pre = ctx.precomputed?.node ?? new Map<string, Float64Array>();
+  for (const [c, v] of pre) if (want.has(c)) node.set(c, v);
+  if (pre.has('community')) {
+    community = Int32Array.from(pre.get('community')!);
+  } else if (want.has('community') || (needGroups && !groupAttr)) {
     const c = timed('community', () => communities(csr, { seed: options.seed, resolution: options.louvain.resolution }));
     community = c.community;
     out.modularity = c.modularity;
@@ -101,9 +110,10 @@ export async function computeMetrics(ctx: MetricContext): Promise<MetricResults>
   }
 
   // Shortest-path family: one pass per source feeds all three.
-  const wantB = want.has('betweenness');
-  const wantC = want.has('closeness');
-  const wantH = need.has('harmonic');
+  const wantB = want.has('betweenness') && !pre.has('betweenness');
+  const wantC = want.has('closeness') && !pre.has('closeness');
+  const wantH = need.has('harmonic') && !pre.has('harmonic');
+  if (pre.has('betweenness') && ctx.precomputed?.betweenness) out.betweenness = ctx.precomputed.betweenness;
   if (wantB || wantC || wantH) {
     const sampled = options.betweenness === 'sampled' || (options.betweenness === 'auto' && csr.n > options.autoSampleAbove);
     const t = performance.now();
@@ -132,13 +142,13 @@ export async function computeMetrics(ctx: MetricContext): Promise<MetricResults>
     }
   }
 
-  if (want.has('eigenvector')) {
+  if (want.has('eigenvector') && !pre.has('eigenvector')) {
     const r = timed('eigenvector', () => eigenvectorCentrality(csr, options.eigenvector));
     node.set('eigenvector', r.values);
     extra.eigenvector = { iterations: r.iterations, converged: r.converged, delta: r.delta };
     if (!r.converged) ctx.notes.push(`eigenvector did not converge in ${r.iterations} iterations (last change ${r.delta}); values are the last iterate`);
   }
-  if (want.has('pagerank')) {
+  if (want.has('pagerank') && !pre.has('pagerank')) {
     const r = timed('pagerank', () => pagerank(csr, options.pagerank));
     node.set('pagerank', r.values);
     extra.pagerank = { iterations: r.iterations, converged: r.converged, delta: r.delta };

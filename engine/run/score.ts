@@ -8,7 +8,8 @@ import { TieGraphBuilder, tieCsr, type TieGraph, type TieGraphOptions } from '..
 import { coolingWindows } from '../metrics/cooling-ties.js';
 import { tieStrengths } from '../graph/tie-strength.js';
 import { DEFAULT_SCORE_OPTIONS, NODE_METRIC_COLUMNS, type NodeMetric, type ScoreOptions } from './options.js';
-import { computeMetrics, type MetricResults } from './metrics-stage.js';
+import { computeMetrics, type MetricContext, type MetricResults } from './metrics-stage.js';
+import { UsageError } from '../model/types.js';
 import { silentProgress, type Progress } from './progress.js';
 import { socapVersion } from './version.js';
 import { newRunId } from '../store/run-id.js';
@@ -27,6 +28,8 @@ export interface ScoreRequest {
   signal?: AbortSignal;
   /** Do not save the run (what-if and dry runs). */
   save?: boolean;
+  /** `gds`: betweenness, closeness (hops), PageRank, eigenvector and Louvain run inside Neo4j GDS (Neo4j store only). */
+  engine?: 'local' | 'gds';
 }
 
 export interface ScoreResult {
@@ -73,6 +76,7 @@ export async function scoreDataset(req: ScoreRequest): Promise<ScoreResult> {
   const { store, dataset } = req;
   const progress = req.progress ?? silentProgress;
   const options = resolveOptions(req.options);
+  if (req.engine === 'gds' && store.kind !== 'neo4j') throw new UsageError('--engine gds needs the Neo4j store (--store neo4j)');
   const info = await store.getDataset(dataset);
   if (!info) throw new Error(`unknown dataset "${dataset}"`);
   const timings: Record<string, number> = {};
@@ -100,7 +104,9 @@ export async function scoreDataset(req: ScoreRequest): Promise<ScoreResult> {
   notes.push(...strength.notes);
   check();
 
-  const metrics = await computeMetrics({ graph, csr, kept, strength, options, progress, timings, notes, signal: req.signal });
+  const precomputed = req.engine === 'gds' ? await gdsColumns(req, graph, options, timings, notes) : undefined;
+  check();
+  const metrics = await computeMetrics({ graph, csr, kept, strength, options, precomputed, progress, timings, notes, signal: req.signal });
   check();
 
   // Map positions, stored with the node scores as `x`/`y` (not nodes.csv columns).
@@ -167,6 +173,44 @@ export async function scoreDataset(req: ScoreRequest): Promise<ScoreResult> {
     timings.save = (performance.now() - t2) / 1000;
   }
   return { run, nodeColumns, nodes, edgeColumns, edges, graph, metrics };
+}
+
+/** Runs the GDS metrics and maps them onto the tie graph's actor order. */
+async function gdsColumns(
+  req: ScoreRequest,
+  graph: TieGraph,
+  options: ScoreOptions,
+  timings: Record<string, number>,
+  notes: string[],
+): Promise<NonNullable<MetricContext['precomputed']>> {
+  if (req.store.kind !== 'neo4j') throw new UsageError('--engine gds needs the Neo4j store (--store neo4j)');
+  const { runGdsMetrics } = await import('../store/neo4j-gds.js');
+  const t = performance.now();
+  const r = await runGdsMetrics(req.store, req.dataset, {
+    seed: options.seed,
+    distance: options.distance,
+    betweenness: options.betweenness,
+    samplingSize: options.samples,
+    autoSampleAbove: options.autoSampleAbove,
+    pagerank: options.pagerank,
+    eigenvector: options.eigenvector,
+  });
+  timings.gds = (performance.now() - t) / 1000;
+  const node = new Map<string, Float64Array>();
+  const place = (values: ArrayLike<number>): Float64Array => {
+    const out = new Float64Array(graph.actors.length).fill(NaN);
+    r.ids.forEach((id, i) => {
+      const j = graph.index.get(id);
+      if (j !== undefined) out[j] = values[i]!;
+    });
+    return out;
+  };
+  for (const c of ['betweenness', 'closeness', 'pagerank', 'eigenvector', 'community'] as const) {
+    const v = r[c];
+    if (v) node.set(c, place(v));
+  }
+  notes.push(`computed in Neo4j GDS: ${[...node.keys()].join(', ')} (see docs/neo4j.md for how GDS's definitions differ)`);
+  return { node, betweenness: r.betweennessMode };
 }
 
 function cell(v: number): ScoreValue {

@@ -97,12 +97,19 @@ describe('socap CLI', () => {
       [['score'], 'socap: score needs an <input> file or folder, or --dataset NAME\n'],
       [['score', '--dataset', 'workplace', '--metrics', 'degree,fame'], 'socap: --metrics: unknown metric(s) fame'],
       [['load', bundled, '--dataset', 'bad name!'], 'socap: --dataset must be 1-64 characters'],
+      [['score', '--dataset', 'workplace', '--engine', 'gds'], 'socap: --engine gds needs the Neo4j store (--store neo4j)\n'],
     ];
     for (const [argv, msg] of cases) {
       const c = io();
       expect(await run([...argv, '--workspace', ws], c.io), argv.join(' ')).toBe(2);
       expect(c.err().startsWith(msg), c.err()).toBe(true);
       expect(c.err()).not.toContain('    at ');
+    }
+    // --store neo4j without a connection: a usage error naming what to set (NEO4J_URI unset here).
+    if (!process.env.NEO4J_URI) {
+      const n = io();
+      expect(await run(['score', '--dataset', 'x', '--store', 'neo4j'], n.io)).toBe(2);
+      expect(n.err()).toBe('socap: --store neo4j needs a connection: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD) or pass --neo4j-uri\n');
     }
     const empty = join(ws, 'empty.csv');
     writeFileSync(empty, '');
