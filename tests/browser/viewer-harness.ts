@@ -1,0 +1,56 @@
+// What the browser tests share: the viewer built by Vite into a temporary folder (so the test sees
+// the current source, whatever viewer/dist holds), a real server over a scored workspace serving
+// that build, and headless Chromium through playwright-core.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { removeWorkspace, scoredWorkspace, startTestServer, type TestServer } from '../server/harness.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const REPO = join(import.meta.dirname, '..', '..');
+
+/** Builds the viewer into a fresh temporary folder; returns it. */
+export async function buildViewer(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'socap-viewer-'));
+  await build({ configFile: join(REPO, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+export interface ViewerFixture {
+  server: TestServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** A scored workspace of `input`, a server serving the viewer in `viewerDir`, and a browser. */
+export async function startViewer(input: string, dataset: string, viewerDir: string): Promise<ViewerFixture> {
+  const { workspace } = await scoredWorkspace(input, dataset);
+  const server = await startTestServer(workspace, { viewerDir });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      removeWorkspace(workspace);
+      rmSync(viewerDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A 1280×800 page that records console errors and uncaught exceptions into `errors`. */
+export async function openPage(browser: Browser, errors: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`http ${r.status()}: ${r.url()}`);
+  });
+  return page;
+}

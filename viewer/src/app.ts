@@ -1,0 +1,533 @@
+// The viewer application: one ViewState (mirrored in the URL hash) drives the map, the controls
+// and the panels. Loading a run fetches its map graph (community level above the server's
+// threshold unless drilled in or asked for every actor) and the actors' attributes.
+import Graph from 'graphology';
+import { downloadAsPNG } from '@sigma/export-image';
+import { api, type NodeItem, type RunRecord, type WhatIfResult } from './api.js';
+import { byId, clear, h } from './dom.js';
+import { applyFilters, buildFilterIndex, numericColumn, type FilterIndex, type FilterResult } from './map-filter.js';
+import { colorScale, formatNumber, MAX_SIZE, MIN_SIZE, sizeScale, TIE_STYLES, tieKind, type TieKind } from './map-style.js';
+import { MapView } from './map-view.js';
+import { actorPanel } from './panels/actor-panel.js';
+import { brokerPanel } from './panels/broker-panel.js';
+import { clusterPanel } from './panels/cluster-panel.js';
+import { healthPanel } from './panels/health-panel.js';
+import { runPanel } from './panels/run-panel.js';
+import { whatIfPanel } from './panels/whatif-panel.js';
+import { mountSearch, type SearchEntry } from './search.js';
+import { currentTable, tableCsv } from './table.js';
+import { decodeView, DEFAULT_VIEW, encodeView, type ViewState } from './view-state.js';
+
+type Tab = 'actor' | 'brokers' | 'groups' | 'health' | 'whatif' | 'run';
+const NODE_PAGE = 10_000;
+const BROKERS = 50;
+const HEALTH = 100;
+const NON_METRICS = new Set(['x', 'y', 'size', 'color', 'label', 'group', 'community', 'baseSize', 'actors']);
+
+export class App {
+  private state: ViewState = decodeView(location.hash);
+  private run: RunRecord | null = null;
+  private graph: Graph | null = null;
+  private ix: FilterIndex | null = null;
+  private map: MapView | null = null;
+  private level: 'actors' | 'communities' = 'actors';
+  private actors = new Map<string, NodeItem>();
+  private searchEntries: SearchEntry[] = [];
+  private filtered: FilterResult | null = null;
+  private tab: Tab = 'actor';
+  private whatIf: { picked: string[]; result: WhatIfResult | null; error?: string } = { picked: [], result: null };
+  private loadedKey = '';
+  private urlTimer = 0;
+
+  async start(): Promise<void> {
+    this.wireControls();
+    window.addEventListener('hashchange', () => {
+      if (location.hash.replace(/^#/, '') === encodeView(this.state)) return;
+      this.state = decodeView(location.hash);
+      void this.load();
+    });
+    await this.load();
+  }
+
+  // ---- loading -------------------------------------------------------------------------------
+
+  private async load(): Promise<void> {
+    try {
+      this.status('loading…');
+      const { items } = await api.runs();
+      const runs = items.filter((r) => r.status === 'done');
+      const select = byId<HTMLSelectElement>('run-select');
+      clear(select, ...runs.map((r) => h('option', { value: r.id }, `${r.dataset} — ${r.id}`)));
+      if (!runs.length) {
+        this.status('No finished run yet: load and score a data set (socap start).');
+        return;
+      }
+      this.run = this.state.run === 'latest' ? runs[0]! : await api.run(this.state.run);
+      select.value = this.run.id;
+      const wantActors = this.state.allActors || this.state.community !== null;
+      const key = `${this.run.id}/${wantActors}`;
+      if (key !== this.loadedKey) {
+        const data = await api.graph(this.run.id, wantActors ? 'actors' : 'auto');
+        this.level = data.attributes.level === 'communities' ? 'communities' : 'actors';
+        if (this.level === 'actors' && this.actors.size === 0) await this.loadActors(this.run.id);
+        const graph = new Graph({ type: 'undirected' });
+        graph.import(data);
+        graph.forEachNode((n, a) => graph.setNodeAttribute(n, 'baseSize', a.size));
+        graph.forEachEdge((e, a) => graph.mergeEdgeAttributes(e, { color: this.level === 'communities' ? '#b8b8b8' : TIE_STYLES[tieKind(a)].color }));
+        this.map?.kill();
+        this.graph = graph;
+        this.ix = buildFilterIndex(graph);
+        this.map = new MapView(byId('map'), graph, this.ix, {
+          onClickNode: (n) => this.clickNode(n),
+          onClickStage: () => this.select(null),
+          onCamera: () => this.saveUrlSoon(),
+        });
+        this.loadedKey = key;
+        byId<HTMLAnchorElement>('export-gexf').href = api.exportUrl(this.run.id, 'gexf');
+        this.levelNote(data.attributes);
+      }
+      this.fillControls();
+      this.restyle();
+      this.refilter();
+      if (this.state.camera) this.map!.sigma.getCamera().setState(this.state.camera);
+      if (this.state.selected !== null) await this.select(this.state.selected, !this.state.camera);
+      else await this.showTab(this.tab);
+      this.status('');
+    } catch (e) {
+      this.status(`Could not load the map: ${(e as Error).message}`);
+    }
+  }
+
+  private async loadActors(run: string): Promise<void> {
+    this.actors.clear();
+    for (let offset = 0; ; offset += NODE_PAGE) {
+      const page = await api.nodes(run, NODE_PAGE, offset);
+      for (const n of page.items) this.actors.set(n.id, n);
+      if (offset + NODE_PAGE >= page.total) break;
+    }
+    this.searchEntries = [...this.actors.values()].map((n) => ({ id: n.id, label: n.label, attributes: n.attributes }));
+  }
+
+  private levelNote(attrs: Record<string, unknown>): void {
+    const note = byId('level-note');
+    const communities = this.level === 'communities';
+    note.hidden = !communities && this.state.community === null;
+    note.textContent = communities
+      ? `${String(attrs.actors ?? '')} actors shown as one node per community: click a community to open it.`
+      : this.state.community !== null
+        ? `Community ${this.state.community} of a large run.`
+        : '';
+    byId('full-graph').hidden = !communities && this.state.community === null;
+    byId('community-map').hidden = this.state.community === null && !this.state.allActors;
+  }
+
+  // ---- controls ------------------------------------------------------------------------------
+
+  private attributeNames(): string[] {
+    const names = new Set<string>();
+    for (const a of this.actors.values()) for (const k of Object.keys(a.attributes)) names.add(k);
+    return [...names].sort();
+  }
+
+  private metricNames(): string[] {
+    const g = this.graph!;
+    const first = g.nodes()[0];
+    if (first === undefined) return [];
+    return Object.entries(g.getNodeAttributes(first))
+      .filter(([k, v]) => !NON_METRICS.has(k) && (typeof v === 'number' || v === null))
+      .map(([k]) => k);
+  }
+
+  private fillControls(): void {
+    const opts = (sel: HTMLSelectElement, values: [string, string][], value: string): void => {
+      clear(sel, ...values.map(([v, text]) => h('option', { value: v }, text)));
+      sel.value = values.some(([v]) => v === value) ? value : (values[0]?.[0] ?? '');
+    };
+    const attrs = this.attributeNames();
+    const metrics = this.metricNames();
+    opts(byId('color-select'), [['community', 'community'], ...attrs.map((a): [string, string] => [a, a])], this.state.color);
+    opts(byId('size-select'), [['', 'default'], ...metrics.map((m): [string, string] => [m, m.replace(/_/g, ' ')])], this.state.size);
+    const rangeMetric = byId<HTMLSelectElement>('range-metric');
+    opts(rangeMetric, metrics.map((m): [string, string] => [m, m.replace(/_/g, ' ')]), rangeMetric.value || 'degree');
+    opts(byId('terms-attr'), [['', '—'], ...attrs.map((a): [string, string] => [a, a])], this.state.termsAttr);
+    byId<HTMLInputElement>('strong-only').checked = this.state.strongOnly;
+    byId<HTMLInputElement>('giant-only').checked = this.state.giantOnly;
+    byId<HTMLSelectElement>('ego-radius').value = String(this.state.egoRadius);
+    byId<HTMLInputElement>('min-degree').value = String(this.state.minDegree);
+    this.showRange();
+    this.fillTerms();
+    const filters = byId('filters');
+    filters.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button').forEach((el) => (el.disabled = this.level === 'communities'));
+  }
+
+  private showRange(): void {
+    const metric = byId<HTMLSelectElement>('range-metric').value;
+    const r = this.state.ranges[metric] ?? {};
+    const min = byId<HTMLInputElement>('range-min');
+    const max = byId<HTMLInputElement>('range-max');
+    min.value = r.min === undefined ? '' : String(r.min);
+    max.value = r.max === undefined ? '' : String(r.max);
+    if (this.ix && metric) {
+      const s = sizeScale(numericColumn(this.ix, metric));
+      min.placeholder = Number.isFinite(s.lo) ? formatNumber(s.lo) : '';
+      max.placeholder = Number.isFinite(s.hi) ? formatNumber(s.hi) : '';
+    }
+    clear(
+      byId('range-list'),
+      ...Object.entries(this.state.ranges)
+        .filter(([, x]) => x.min !== undefined || x.max !== undefined)
+        .map(([m, x]) =>
+          h('li', {}, `${formatNumber(x.min ?? -Infinity)} ≤ ${m} ≤ ${formatNumber(x.max ?? Infinity)} `, h('button', { type: 'button', class: 'small', 'aria-label': `remove the ${m} range`, onclick: () => {
+            delete this.state.ranges[m];
+            this.showRange();
+            this.changed();
+          } }, '×')),
+        ),
+    );
+  }
+
+  private termOf(attr: string): (i: number) => string | null {
+    const ix = this.ix!;
+    return (i) => this.actors.get(ix.keys[i]!)?.attributes[attr] ?? null;
+  }
+
+  private fillTerms(): void {
+    const box = byId('terms');
+    const attr = this.state.termsAttr;
+    if (!attr || !this.ix) return clear(box);
+    const counts = new Map<string, number>();
+    const of = this.termOf(attr);
+    for (let i = 0; i < this.ix.keys.length; i++) {
+      const v = of(i) ?? '';
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    const kept = new Set(this.state.terms);
+    clear(
+      box,
+      ...[...counts].sort((a, b) => b[1] - a[1]).map(([v, c]) => {
+        const cb = h('input', { type: 'checkbox', value: v, checked: kept.has(v) });
+        cb.addEventListener('change', () => {
+          this.state.terms = [...box.querySelectorAll<HTMLInputElement>('input:checked')].map((x) => x.value);
+          this.changed();
+        });
+        return h('label', { class: 'check' }, cb, ` ${v || '(none)'} `, h('span', { class: 'muted' }, `(${c})`));
+      }),
+    );
+  }
+
+  private wireControls(): void {
+    const on = (id: string, ev: string, f: (el: HTMLInputElement & HTMLSelectElement) => void): void => {
+      const el = byId<HTMLInputElement & HTMLSelectElement>(id);
+      el.addEventListener(ev, () => f(el));
+    };
+    on('run-select', 'change', (el) => {
+      this.state = { ...DEFAULT_VIEW, ranges: {}, terms: [], run: el.value };
+      this.actors.clear();
+      this.loadedKey = '';
+      this.whatIf = { picked: [], result: null };
+      void this.load();
+    });
+    on('color-select', 'change', (el) => {
+      this.state.color = el.value;
+      this.restyle();
+      this.saveUrlSoon();
+    });
+    on('size-select', 'change', (el) => {
+      this.state.size = el.value;
+      this.restyle();
+      this.saveUrlSoon();
+    });
+    on('range-metric', 'change', () => this.showRange());
+    const setRange = (): void => {
+      const metric = byId<HTMLSelectElement>('range-metric').value;
+      const min = byId<HTMLInputElement>('range-min').value;
+      const max = byId<HTMLInputElement>('range-max').value;
+      const r: { min?: number; max?: number } = {};
+      if (min.trim() !== '' && Number.isFinite(Number(min))) r.min = Number(min);
+      if (max.trim() !== '' && Number.isFinite(Number(max))) r.max = Number(max);
+      this.state.ranges[metric] = r;
+      this.showRange();
+      this.changed();
+    };
+    on('range-min', 'change', setRange);
+    on('range-max', 'change', setRange);
+    on('terms-attr', 'change', (el) => {
+      this.state.termsAttr = el.value;
+      this.state.terms = [];
+      this.fillTerms();
+      this.changed();
+    });
+    on('strong-only', 'change', (el) => ((this.state.strongOnly = el.checked), this.changed()));
+    on('giant-only', 'change', (el) => ((this.state.giantOnly = el.checked), this.changed()));
+    on('ego-radius', 'change', (el) => ((this.state.egoRadius = Number(el.value)), this.changed()));
+    on('min-degree', 'input', (el) => ((this.state.minDegree = Math.max(0, Math.floor(Number(el.value) || 0))), this.changed()));
+    on('reset-filters', 'click', () => {
+      Object.assign(this.state, { ranges: {}, termsAttr: '', terms: [], strongOnly: false, giantOnly: false, egoRadius: 0, minDegree: 0 });
+      this.fillControls();
+      this.changed();
+    });
+    on('full-graph', 'click', () => {
+      this.state.allActors = true;
+      this.state.community = null;
+      this.state.camera = null;
+      void this.load();
+    });
+    on('community-map', 'click', () => {
+      this.state.allActors = false;
+      this.state.community = null;
+      this.state.camera = null;
+      void this.load();
+    });
+    on('export-png', 'click', () => {
+      if (this.map) void downloadAsPNG(this.map.sigma, { fileName: `socap-${this.run?.id ?? 'map'}`, backgroundColor: '#ffffff' });
+    });
+    on('export-csv', 'click', () => {
+      const t = currentTable();
+      if (!t) return this.status('No table is shown to export.');
+      const url = URL.createObjectURL(new Blob([tableCsv(t)], { type: 'text/csv' }));
+      const a = h('a', { href: url, download: `socap-${t.name}.csv` });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    });
+    on('copy-link', 'click', () => {
+      this.saveUrl();
+      void navigator.clipboard?.writeText(location.href).then(
+        () => this.status('Link copied.'),
+        () => this.status(`Link: ${location.href}`),
+      );
+    });
+    document.querySelectorAll<HTMLButtonElement>('.tabs [data-tab]').forEach((b) => b.addEventListener('click', () => void this.showTab(b.dataset.tab as Tab)));
+    mountSearch(byId('search'), byId('suggestions'), () => this.searchEntries, (id) => void this.select(id));
+  }
+
+  // ---- map state -----------------------------------------------------------------------------
+
+  private restyle(): void {
+    const g = this.graph;
+    const ix = this.ix;
+    if (!g || !ix) return;
+    const byCommunity = this.state.color === 'community' || this.level === 'communities';
+    const values = ix.keys.map((k) => {
+      if (byCommunity) {
+        const c: unknown = g.getNodeAttribute(k, 'community');
+        return c === null || c === undefined ? null : String(c);
+      }
+      return this.actors.get(k)?.attributes[this.state.color] ?? null;
+    });
+    const scale = colorScale(values);
+    ix.keys.forEach((k, i) => g.setNodeAttribute(k, 'color', scale.colorOf(values[i]!)));
+    clear(
+      byId('legend'),
+      h('li', { class: 'legend-title' }, byCommunity ? 'community' : this.state.color),
+      ...scale.legend.map((l) => h('li', {}, h('span', { class: 'swatch', style: `background:${l.color}` }), ` ${l.value} `, h('span', { class: 'muted' }, `(${l.count})`))),
+    );
+    const sizeBy = this.level === 'actors' ? this.state.size : '';
+    if (sizeBy) {
+      const s = sizeScale(numericColumn(ix, sizeBy));
+      const col = numericColumn(ix, sizeBy);
+      ix.keys.forEach((k, i) => g.setNodeAttribute(k, 'size', s.sizeOf(col[i]!)));
+      clear(
+        byId('size-legend'),
+        h('p', { class: 'legend-title' }, `size: ${sizeBy.replace(/_/g, ' ')}`),
+        ...[s.lo, (s.lo + s.hi) / 2, s.hi].filter(Number.isFinite).map((v) => h('span', { class: 'size-dot' }, h('span', { class: 'dot', style: `width:${2 * s.sizeOf(v)}px;height:${2 * s.sizeOf(v)}px` }), formatNumber(v))),
+      );
+    } else {
+      g.forEachNode((n, a) => g.setNodeAttribute(n, 'size', a.baseSize));
+      const metric = g.getAttribute('sizeMetric');
+      clear(
+        byId('size-legend'),
+        h('p', { class: 'legend-title' }, this.level === 'communities' ? 'size: actors in the community' : `size: ${typeof metric === 'string' ? metric : 'constant'}`),
+        h('span', { class: 'size-dot' }, h('span', { class: 'dot', style: `width:${2 * MIN_SIZE}px;height:${2 * MIN_SIZE}px` }), 'low'),
+        h('span', { class: 'size-dot' }, h('span', { class: 'dot', style: `width:${2 * MAX_SIZE}px;height:${2 * MAX_SIZE}px` }), 'high'),
+      );
+    }
+    const present = new Set<TieKind>();
+    if (this.level === 'actors') g.forEachEdge((_, a) => present.add(tieKind(a)));
+    clear(
+      byId('tie-legend'),
+      h('li', { class: 'legend-title' }, this.level === 'communities' ? 'ties between communities' : 'ties (width: strength)'),
+      ...(Object.keys(TIE_STYLES) as TieKind[])
+        .filter((k) => present.has(k))
+        .map((k) => h('li', { title: TIE_STYLES[k].help }, h('span', { class: 'line', style: `background:${TIE_STYLES[k].color}` }), ` ${TIE_STYLES[k].label}: `, h('span', { class: 'muted' }, TIE_STYLES[k].help))),
+    );
+    this.map?.restyle();
+  }
+
+  private refilter(): void {
+    if (!this.ix || !this.map) return;
+    const actorsLevel = this.level === 'actors';
+    const s = this.state;
+    this.filtered = applyFilters(this.ix, {
+      ranges: actorsLevel ? s.ranges : {},
+      termOf: actorsLevel && s.termsAttr ? this.termOf(s.termsAttr) : null,
+      terms: new Set(actorsLevel ? s.terms : []),
+      community: actorsLevel ? s.community : null,
+      strongOnly: actorsLevel && s.strongOnly,
+      minDegree: actorsLevel ? s.minDegree : 0,
+      ego: actorsLevel && s.egoRadius && s.selected !== null ? { node: s.selected, radius: s.egoRadius } : null,
+      giantOnly: actorsLevel && s.giantOnly,
+    });
+    this.map.setFilter(this.filtered);
+    const what = this.level === 'communities' ? 'communities' : 'actors';
+    const count = byId('count');
+    count.dataset.nodes = String(this.filtered.nodes);
+    count.dataset.edges = String(this.filtered.edges);
+    count.textContent = `${this.filtered.nodes} of ${this.ix.keys.length} ${what} · ${this.filtered.edges} of ${this.ix.edgeKeys.length} ties`;
+  }
+
+  private changed(): void {
+    this.refilter();
+    this.saveUrlSoon();
+  }
+
+  private clickNode(node: string): void {
+    if (this.level === 'communities') {
+      const c: unknown = this.graph!.getNodeAttribute(node, 'community');
+      if (typeof c !== 'number') return;
+      this.state.community = c;
+      this.state.camera = null;
+      void this.load();
+      return;
+    }
+    void this.select(node);
+  }
+
+  async select(id: string | null, fly = true): Promise<void> {
+    this.state.selected = id;
+    this.map?.setSelected(id !== null && this.graph?.hasNode(id) ? id : null);
+    if (this.state.egoRadius) this.refilter();
+    this.saveUrlSoon();
+    if (id === null) return;
+    if (fly && this.graph?.hasNode(id)) this.map!.flyTo(id);
+    await this.showTab('actor');
+  }
+
+  // ---- panels --------------------------------------------------------------------------------
+
+  private labelOf = (id: string): string => this.actors.get(id)?.label ?? id;
+
+  private async showTab(tab: Tab): Promise<void> {
+    this.tab = tab;
+    document.querySelectorAll<HTMLButtonElement>('.tabs [data-tab]').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.tab === tab)));
+    const panel = byId('panel');
+    const run = this.run;
+    if (!run) return;
+    try {
+      if (tab === 'actor') {
+        const id = this.state.selected;
+        if (id === null) return clear(panel, h('p', { class: 'muted' }, 'Click an actor on the map, or find one by name, to see why it scores as it does.'));
+        const d = await api.node(run.id, id);
+        if (this.state.selected !== id || this.tab !== 'actor') return;
+        clear(
+          panel,
+          actorPanel(d, {
+            select: (a) => void this.select(a),
+            egoView: (a, r) => {
+              this.state.egoRadius = r;
+              byId<HTMLSelectElement>('ego-radius').value = String(r);
+              void this.select(a);
+              this.refilter();
+            },
+            addToWhatIf: (a) => {
+              if (!this.whatIf.picked.includes(a)) this.whatIf.picked.push(a);
+              void this.showTab('whatif');
+            },
+          }),
+        );
+      } else if (tab === 'brokers') {
+        const b = await api.brokers(run.id, BROKERS);
+        clear(panel, brokerPanel(b.items, b.total, (a) => void this.select(a), b.note));
+      } else if (tab === 'groups') {
+        const [c, g] = await Promise.all([api.communities(run.id), api.groups(run.id)]);
+        clear(
+          panel,
+          h('h2', {}, 'Communities and groups'),
+          clusterPanel('Groups', g, (key) => this.keepTerm(g.attribute, key)),
+          clusterPanel('Communities', c, (key) => this.keepTerm('community', key)),
+        );
+      } else if (tab === 'health') {
+        clear(panel, healthPanel(await api.health(run.id, HEALTH), this.labelOf, (a) => void this.select(a)));
+      } else if (tab === 'whatif') {
+        this.renderWhatIf();
+      } else {
+        clear(panel, runPanel(run));
+      }
+    } catch (e) {
+      clear(panel, h('p', { class: 'error', role: 'alert' }, (e as Error).message));
+    }
+  }
+
+  /** A row of the groups or communities table: show only that group (or community). */
+  private keepTerm(attr: string | null, key: string | null): void {
+    if (attr === 'community' && key !== null) {
+      if (this.level === 'communities') {
+        this.state.community = Number(key);
+        void this.load();
+        return;
+      }
+      this.state.ranges.community = { min: Number(key), max: Number(key) };
+      this.showRange();
+    } else if (attr) {
+      this.state.termsAttr = attr;
+      this.state.terms = [key ?? ''];
+      byId<HTMLSelectElement>('terms-attr').value = attr;
+      this.fillTerms();
+    }
+    this.changed();
+  }
+
+  private renderWhatIf(): void {
+    const w = this.whatIf;
+    clear(
+      byId('panel'),
+      whatIfPanel(w.picked, w.result, this.labelOf, {
+        remove: (a) => {
+          w.picked = w.picked.filter((x) => x !== a);
+          this.renderWhatIf();
+        },
+        clear: () => {
+          this.whatIf = { picked: [], result: null };
+          this.map?.setWhatIf([], []);
+          this.renderWhatIf();
+        },
+        run: () => void this.runWhatIf(),
+        select: (a) => void this.select(a),
+      }, w.error),
+    );
+  }
+
+  private async runWhatIf(): Promise<void> {
+    if (!this.run) return;
+    try {
+      this.whatIf.result = await api.whatIf(this.run.id, this.whatIf.picked);
+      this.whatIf.error = undefined;
+      this.map?.setWhatIf(this.whatIf.result.removed, this.whatIf.result.splitOff.flatMap((p) => p.members));
+    } catch (e) {
+      this.whatIf.error = (e as Error).message;
+    }
+    if (this.tab === 'whatif') this.renderWhatIf();
+  }
+
+  // ---- URL -----------------------------------------------------------------------------------
+
+  private saveUrl(): void {
+    window.clearTimeout(this.urlTimer);
+    if (this.map) {
+      const c = this.map.sigma.getCamera().getState();
+      this.state.camera = { x: c.x, y: c.y, ratio: c.ratio };
+    }
+    if (this.run) this.state.run = this.state.run === 'latest' ? 'latest' : this.run.id;
+    history.replaceState(null, '', `#${encodeView(this.state)}`);
+  }
+
+  private saveUrlSoon(): void {
+    window.clearTimeout(this.urlTimer);
+    this.urlTimer = window.setTimeout(() => this.saveUrl(), 250);
+  }
+
+  private status(text: string): void {
+    byId('status').textContent = text;
+  }
+}
