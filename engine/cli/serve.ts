@@ -9,13 +9,18 @@ import { UsageError } from '../model/types.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { resolveWorkspace } from '../store/workspace.js';
 import { createApp, stderrLogger } from '../../server/app.js';
-import type { CliIO } from './main.js';
+import { openStore, storeOptions, type CliIO } from './main.js';
 
 export interface ServeFlags {
   port?: number;
   host?: string;
   workspace?: string;
   viewer?: string;
+  store?: 'sqlite' | 'neo4j';
+  neo4jUri?: string;
+  neo4jUser?: string;
+  neo4jPassword?: string;
+  neo4jDatabase?: string;
 }
 
 export interface RunningServer {
@@ -38,7 +43,7 @@ export function urlOf(host: string, p: number): string {
 /** Starts the server; resolves once it listens. */
 export async function startServer(flags: ServeFlags, env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
   const workspace = resolveWorkspace(flags.workspace, env);
-  const store = openSqliteStore({ workspace });
+  const store = flags.store === 'neo4j' ? await openStore(flags) : openSqliteStore({ workspace });
   const { app, close } = createApp({
     store,
     workspace,
@@ -47,6 +52,8 @@ export async function startServer(flags: ServeFlags, env: NodeJS.ProcessEnv = pr
     corsOrigins: env.SOCAP_CORS_ORIGINS?.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
     bodyLimit: env.SOCAP_BODY_LIMIT || undefined,
     viewerDir: flags.viewer,
+    // Worker runs open their own SQLite connection; a Neo4j store scores in process.
+    runInWorker: flags.store !== 'neo4j',
     log: stderrLogger,
   });
   const server = createServer(app);
@@ -100,8 +107,7 @@ export async function runServe(flags: ServeFlags, io: CliIO): Promise<number> {
 
 /** Adds `socap serve [--port 8080] [--host 127.0.0.1] [--workspace DIR] [--viewer DIR]`. */
 export function registerServeCommand(program: Command, io: CliIO): void {
-  program
-    .command('serve')
+  storeOptions(program.command('serve'))
     .description('Serve the REST API and the network map over the workspace store.')
     .option('--port <n>', 'port to listen on (0 = any free port)', port, 8080)
     .option('--host <addr>', 'address to bind (127.0.0.1 = this machine only)', '127.0.0.1')
