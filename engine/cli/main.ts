@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { basename, resolve } from 'node:path';
 import { InputError, UsageError, type RowError } from '../model/types.js';
-import { formatRowError, formatSummary } from '../ingest/index.js';
+import { formatRowError, formatSummary, parseTimestamp } from '../ingest/index.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { neo4jConfigFromEnv, openNeo4jStore } from '../store/neo4j.js';
 import { resolveWorkspace } from '../store/workspace.js';
@@ -53,6 +53,14 @@ function int(name: string, min: number) {
   return (v: string): number => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} must be an integer ≥ ${min}, got "${v}"`);
+    return n;
+  };
+}
+
+function positive(name: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a number > 0, got "${v}"`);
     return n;
   };
 }
@@ -110,6 +118,8 @@ interface ScoreFlags extends CommonFlags {
   strict?: boolean;
   json?: boolean;
   engine?: 'local' | 'gds';
+  halfLife?: number;
+  asOf?: string;
 }
 
 export function scoreOptionsFromFlags(flags: ScoreFlags): Partial<ScoreOptions> {
@@ -126,6 +136,12 @@ export function scoreOptionsFromFlags(flags: ScoreFlags): Partial<ScoreOptions> 
   if (flags.betweenness) o.betweenness = flags.betweenness;
   if (flags.samples !== undefined) o.samples = flags.samples;
   if (flags.threads !== undefined) o.threads = flags.threads;
+  if (flags.halfLife !== undefined) o.halfLifeDays = flags.halfLife;
+  if (flags.asOf !== undefined) {
+    const t = parseTimestamp(flags.asOf);
+    if (t === undefined) throw new UsageError(`--as-of: not a timestamp (ISO 8601, epoch seconds or milliseconds): "${flags.asOf}"`);
+    o.asOf = t;
+  }
   return o;
 }
 
@@ -278,6 +294,8 @@ export function buildProgram(io: CliIO): Command {
       .addOption(new Option('--betweenness <mode>', 'exact, sampled, or auto (sampled above 20000 actors)').choices(['exact', 'sampled', 'auto']))
       .option('--samples <k>', 'pivots for sampled betweenness (default 512)', int('--samples', 1))
       .option('--threads <n>', 'worker threads for path metrics (0 = all cores)', int('--threads', 0))
+      .option('--half-life <days>', 'half-life of the recency decay in tie strength (default 90)', positive('--half-life'))
+      .option('--as-of <time>', 'time-dependent measures as of this time (default: the latest timestamp in the data)')
       .option('--strict', 'fail (exit 2) on any bad row of <input>')
       .option('--json', 'print the run record as JSON instead of the summary')
       .addOption(new Option('--engine <where>', 'local: every metric in process; gds: path metrics, PageRank, eigenvector and Louvain inside Neo4j GDS').choices(['local', 'gds']).default('local')),

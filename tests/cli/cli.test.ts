@@ -126,6 +126,18 @@ describe('socap CLI', () => {
     expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).parameters.distance).toBe('hops');
   });
 
+  it('--as-of and --half-life reach the run parameters; a bad --as-of is a usage error', async () => {
+    const out = join(ws, 'out-asof');
+    const c = io();
+    expect(await run(['score', '--dataset', 'workplace', '--workspace', ws, '--out', out, '--metrics', 'degree', '--as-of', '1970-01-20T00:00:00Z', '--half-life', '7', '--quiet'], c.io)).toBe(0);
+    const p = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).parameters;
+    expect(p.asOf).toBe('1970-01-20T00:00:00.000Z');
+    expect(p.halfLifeDays).toBe(7);
+    const bad = io();
+    expect(await run(['score', '--dataset', 'workplace', '--workspace', ws, '--as-of', 'yesterday'], bad.io)).toBe(2);
+    expect(bad.err()).toBe('socap: --as-of: not a timestamp (ISO 8601, epoch seconds or milliseconds): "yesterday"\n');
+  });
+
   it('--progress json writes progress lines on stderr', async () => {
     const c = io();
     expect(await run(['score', '--dataset', 'workplace', '--workspace', ws, '--metrics', 'degree', '--progress', 'json'], c.io)).toBe(0);
