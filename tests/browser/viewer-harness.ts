@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import type { ScoreOptions } from '../../engine/run/options.js';
 import { removeWorkspace, scoredWorkspace, startTestServer, type TestServer } from '../server/harness.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -26,8 +27,8 @@ export interface ViewerFixture {
 }
 
 /** A scored workspace of `input`, a server serving the viewer in `viewerDir`, and a browser. */
-export async function startViewer(input: string, dataset: string, viewerDir: string): Promise<ViewerFixture> {
-  const { workspace } = await scoredWorkspace(input, dataset);
+export async function startViewer(input: string, dataset: string, viewerDir: string, options: Partial<ScoreOptions> = {}): Promise<ViewerFixture> {
+  const { workspace } = await scoredWorkspace(input, dataset, options);
   const server = await startTestServer(workspace, { viewerDir });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {

@@ -6,7 +6,7 @@
 //   3. minimum degree: actors with fewer remaining ties than the minimum leave (one pass);
 //   4. ego radius: only actors within r hops of the selected actor over the remaining ties;
 //   5. giant component: only the largest connected part of what remains (first-found on ties).
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import type { Range } from './view-state.js';
 
 export interface FilterIndex {

@@ -26,6 +26,8 @@ export class MapView {
   private removed = new Set<string>();
   private splitOff = new Set<string>();
   private readonly edgeIndex: Map<string, number>;
+  /** When the pending hover refresh started (0 = none): its render is timed as a performance measure. */
+  private hoverStart = 0;
 
   constructor(
     container: HTMLElement,
@@ -78,6 +80,12 @@ export class MapView {
         return data;
       },
     });
+    // Performance marks for tests/bench/viewer-perf.ts: first paint of a graph, and hover frames.
+    this.sigma.once('afterRender', () => performance.mark('socap-map-rendered'));
+    this.sigma.on('afterRender', () => {
+      if (this.hoverStart) performance.measure('socap-hover-frame', { start: this.hoverStart });
+      this.hoverStart = 0;
+    });
     this.sigma.on('enterNode', ({ node }) => this.setHover(node));
     this.sigma.on('leaveNode', () => this.setHover(null));
     this.sigma.on('clickNode', ({ node }) => cb.onClickNode(node));
@@ -88,6 +96,7 @@ export class MapView {
 
   setHover(node: string | null): void {
     this.hovered = node;
+    this.hoverStart = performance.now();
     this.hoverNeighbours = new Set(node === null ? [] : this.graph.neighbors(node));
     this.sigma.refresh({ skipIndexation: true });
   }
