@@ -177,8 +177,14 @@ export async function computeMetrics(ctx: MetricContext): Promise<MetricResults>
     }
     const roles = ['coordinator', 'itinerant', 'gatekeeper', 'representative', 'liaison'] as const;
     if (roles.some((r) => want.has(r))) {
-      const br = timed('brokerage', () => brokerageRoles(graph.directed, gi.groups));
-      for (const r of roles) if (want.has(r)) node.set(r, Float64Array.from(br[r]));
+      if (groupAttr) {
+        const br = timed('brokerage', () => brokerageRoles(graph.directed, gi.groups));
+        for (const r of roles) if (want.has(r)) node.set(r, Float64Array.from(br[r]));
+      } else {
+        // Gould–Fernandez roles are defined by a group attribute; communities are not one.
+        for (const r of roles) if (want.has(r)) node.set(r, new Float64Array(csr.n).fill(NaN));
+        ctx.notes.push('brokerage roles need a group attribute (--group ATTR, or a department column): their columns are empty');
+      }
     }
   }
 

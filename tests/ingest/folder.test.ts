@@ -4,7 +4,8 @@ import { formatSummary } from '../../engine/ingest/index.js';
 import { InputError } from '../../engine/model/types.js';
 import { collect, tempDir, writeCsv } from './collect.js';
 
-const DATASETS = '/work/shared/datasets';
+// Real data sets bundled under datasets/ (copies from the shared collection, with their READMEs).
+const DATASETS = join(import.meta.dirname, '..', '..', 'datasets');
 
 describe('folder: actors file', () => {
   it('maps id, label and kind; every other non-empty column becomes a text attribute', async () => {

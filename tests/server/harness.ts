@@ -13,7 +13,7 @@ import { scoreDataset } from '../../engine/run/score.js';
 import type { ScoreOptions } from '../../engine/run/options.js';
 import { createApp, type AppOptions, type SocapApp } from '../../server/app.js';
 
-export const KRACKHARDT = '/work/shared/datasets/krackhardt-hightech-managers';
+export const KRACKHARDT = join(import.meta.dirname, '..', '..', 'datasets', 'krackhardt-hightech-managers');
 export const WORKPLACE = join(import.meta.dirname, '..', '..', 'datasets', 'sociopatterns-workplace-2015');
 
 export interface TestServer {

@@ -162,7 +162,7 @@ describe('socap serve', () => {
     const program = new Command();
     registerServeCommand(program, { stdout: { write: () => true }, stderr: { write: () => true } });
     const serve = program.commands.find((c) => c.name() === 'serve')!;
-    expect(serve.options.map((o) => o.long)).toEqual(['--port', '--host', '--workspace', '--viewer']);
+    expect(serve.options.map((o) => o.long)).toEqual(['--store', '--neo4j-uri', '--neo4j-user', '--neo4j-password', '--neo4j-database', '--port', '--host', '--workspace', '--viewer']);
     expect(serve.options.find((o) => o.long === '--port')!.defaultValue).toBe(8080);
     expect(serve.options.find((o) => o.long === '--host')!.defaultValue).toBe('127.0.0.1');
   });
