@@ -5,12 +5,14 @@
 //   - community-level first paint (the default view above 5000 actors),
 //   - hover frames: enterNode → the next render, while the mouse sweeps the map (performance measures).
 // Not a test: numbers depend on the machine. Run: npx tsx tests/bench/viewer-perf.ts [actors]
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateOrg } from '../../datasets/generate-org.js';
 import { buildViewer, openPage, startViewer } from '../browser/viewer-harness.js';
 
+const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
 const actors = Number(process.argv[2] ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'socap-viewer-perf-'));
 const written = await generateOrg({ nodes: actors, seed: 7, out: dir });
@@ -22,15 +24,20 @@ const errors: string[] = [];
 const quantile = (xs: number[], q: number): number => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
 
 try {
-  const page = await openPage(fx.browser, errors);
+  let page = await openPage(fx.browser, errors);
+  // A fresh page for each view: a hash-only navigation would not reload the document.
   const firstPaint = async (hash: string): Promise<number> => {
+    await page.close();
+    page = await openPage(fx.browser, errors);
     await page.goto(`${fx.server.url}/${hash}`);
     await page.waitForFunction(() => performance.getEntriesByName('socap-map-rendered').length > 0, undefined, { timeout: 120_000 });
     return page.evaluate(() => performance.getEntriesByName('socap-map-rendered')[0]!.startTime);
   };
   const community = await firstPaint('');
+  await page.screenshot({ path: join(ARTIFACTS, 'viewer-perf-communities.png') });
   console.log(`community-level first paint: ${community.toFixed(0)} ms (${await page.locator('#count').textContent()})`);
   const full = await firstPaint('#all=1');
+  await page.screenshot({ path: join(ARTIFACTS, 'viewer-perf-actors.png') });
   console.log(`actor-level first paint: ${full.toFixed(0)} ms (${await page.locator('#count').textContent()})`);
 
   const box = (await page.locator('#map').boundingBox())!;
