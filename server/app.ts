@@ -3,6 +3,7 @@
 // A factory, so tests start it on port 0 with a real store in a temporary workspace.
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { fastReads, type RequestHandler as HttpHandler } from './fast-reads.js';
 import helmet from 'helmet';
 import { z } from 'zod';
 import type { GraphStore } from '../engine/store/graph-store.js';
@@ -43,6 +44,10 @@ export interface AppOptions {
 
 export interface SocapApp {
   app: express.Express;
+  /** The request handler to serve: `app` behind the cache of finished-run reads (server/fast-reads.ts). */
+  handler: HttpHandler;
+  /** Responses held by the fast read cache (for tests and diagnostics). */
+  cachedResponses(): number;
   /** The route table the app serves and documents. */
   routes: readonly Route[];
   /** Cancels running runs and waits for them; leaves the store open (it belongs to the caller). */
@@ -205,12 +210,16 @@ export function createApp(opts: AppOptions): SocapApp {
   app.use(errorHandler(log, limit));
   log.info(describePolicy(policy));
 
+  const fast = fastReads(app as unknown as HttpHandler, { enabled: !policy.requireTokenForReads && !(opts.corsOrigins && opts.corsOrigins.length > 0) });
   return {
     app,
+    handler: fast.handler,
+    cachedResponses: fast.size,
     routes,
     async close() {
       await ctx.runs.close();
       views.clear();
+      fast.clear();
     },
   };
 }

@@ -44,7 +44,7 @@ export function urlOf(host: string, p: number): string {
 export async function startServer(flags: ServeFlags, env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
   const workspace = resolveWorkspace(flags.workspace, env);
   const store = flags.store === 'neo4j' ? await openStore(flags) : openSqliteStore({ workspace });
-  const { app, close } = createApp({
+  const { handler, close } = createApp({
     store,
     workspace,
     token: env.SOCAP_TOKEN || undefined,
@@ -56,7 +56,7 @@ export async function startServer(flags: ServeFlags, env: NodeJS.ProcessEnv = pr
     runInWorker: flags.store !== 'neo4j',
     log: stderrLogger,
   });
-  const server = createServer(app);
+  const server = createServer(handler);
   const host = flags.host ?? '127.0.0.1';
   try {
     await new Promise<void>((resolve, reject) => {

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   });
   const bareUrl = await listen(bare);
   const api = createApp({ store, workspace, log: { info: () => undefined, error: (m) => process.stderr.write(m + '\n') } });
-  const apiServer = createServer(api.app);
+  const apiServer = createServer(api.handler);
   const apiUrl = await listen(apiServer);
   const detailUrl = `${apiUrl}/api/runs/${run.id}/nodes/${encodeURIComponent(top.id)}`;
   const listUrl = `${apiUrl}/api/runs/${run.id}/nodes`;

@@ -51,7 +51,7 @@ export async function startTestServer(workspace: string, opts: Partial<AppOption
     log: { info: (m) => logs.push(m), error: (m) => logs.push(`ERROR ${m}`) },
     ...opts,
   });
-  const server: Server = createServer(app.app);
+  const server: Server = createServer(app.handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
