@@ -12,7 +12,6 @@
 import { createHash } from 'node:crypto';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import {
-  ACTOR_KINDS,
   type Actor,
   type ActorKind,
   type DatasetInfo,
@@ -22,7 +21,7 @@ import {
   type RunRecord,
   type ScoreValue,
 } from '../model/types.js';
-import type { TieRow } from './graph-store.js';
+import { checkActor, checkInteraction, type TieRow } from './graph-store.js';
 import { toCypherInteger, toCypherTimestamp, toOptionalNumber, toSafeNumber } from './neo4j-integers.js';
 
 export const ATTRIBUTE_PREFIX = 'attr_';
@@ -103,39 +102,8 @@ function contentHash(x: Interaction): string {
 // ---------------------------------------------------------------------------------------------
 // Input checks (a bad row rejects the batch and rolls the session back)
 
-function where(kind: string, index: number, line: number | undefined): string {
-  return `invalid ${kind} at batch index ${index}${line === undefined ? '' : ` (line ${line})`}`;
-}
-
-export function checkActor(a: Actor, index: number): void {
-  const bad = (why: string): never => {
-    throw new Error(`${where('actor', index, undefined)}: ${why}`);
-  };
-  if (typeof a.id !== 'string' || a.id === '') bad('id must be a non-empty string');
-  if (a.label != null && typeof a.label !== 'string') bad(`label of "${a.id}" must be a string`);
-  if (a.kind != null && !(ACTOR_KINDS as readonly string[]).includes(a.kind)) {
-    bad(`kind of "${a.id}" must be one of ${ACTOR_KINDS.join(', ')}, got ${JSON.stringify(a.kind)}`);
-  }
-  if (typeof a.attributes !== 'object' || a.attributes === null) bad(`attributes of "${a.id}" must be an object`);
-  for (const [key, value] of Object.entries(a.attributes)) {
-    if (typeof value !== 'string') bad(`attribute ${JSON.stringify(key)} of "${a.id}" must be a string`);
-  }
-}
-
-export function checkInteraction(x: Interaction, index: number): void {
-  const bad = (why: string): never => {
-    throw new Error(`${where('interaction', index, x.line)}: ${why}`);
-  };
-  if (typeof x.source !== 'string' || x.source === '') bad('source must be a non-empty string');
-  if (typeof x.target !== 'string' || x.target === '') bad('target must be a non-empty string');
-  if (typeof x.weight !== 'number' || !Number.isFinite(x.weight)) bad(`weight must be a finite number, got ${String(x.weight)}`);
-  if (x.timestamp != null && (typeof x.timestamp !== 'number' || !Number.isFinite(x.timestamp))) {
-    bad(`timestamp must be a finite number of epoch milliseconds, got ${String(x.timestamp)}`);
-  }
-  if (x.type != null && typeof x.type !== 'string') bad('type must be a string');
-  if (x.id != null && (typeof x.id !== 'string' || x.id === '')) bad('id must be a non-empty string when given');
-  if (x.undirected != null && typeof x.undirected !== 'boolean') bad('undirected must be a boolean');
-}
+// The checks are the ones every store applies (engine/store/graph-store.ts), so messages are identical.
+export { checkActor, checkInteraction };
 
 // ---------------------------------------------------------------------------------------------
 // The buffer of one load session

@@ -14,8 +14,8 @@ export function tieListPath(name: string): string {
 
 export const TIE_LISTS = ['zachary', 'florentine', 'krackhardt', 'lazega', 'ukfaculty', 'workplace2013', 'eies-messages', 'hawthorne'] as const;
 
-export function loadTieList(name: string): Csr {
-  const lines = readFileSync(tieListPath(name), 'utf8').split('\n').slice(1).filter((l) => l.length > 0);
+/** Numbers ids in order of first appearance. */
+function numbering(): { ids: string[]; node: (id: string) => number } {
   const ids: string[] = [];
   const index = new Map<string, number>();
   const node = (id: string): number => {
@@ -27,6 +27,12 @@ export function loadTieList(name: string): Csr {
     }
     return i;
   };
+  return { ids, node };
+}
+
+export function loadTieList(name: string): Csr {
+  const lines = readFileSync(tieListPath(name), 'utf8').split('\n').slice(1).filter((l) => l.length > 0);
+  const { ids, node } = numbering();
   const src: number[] = [];
   const dst: number[] = [];
   const w: number[] = [];
@@ -43,17 +49,7 @@ export function loadTieList(name: string): Csr {
 
 /** A CSR from an inline list of [a, b, strength] (strength defaults to 1) plus optional isolates. */
 export function csrOf(ties: Array<[string, string, number?]>, isolates: string[] = []): Csr {
-  const ids: string[] = [];
-  const index = new Map<string, number>();
-  const node = (id: string): number => {
-    let i = index.get(id);
-    if (i === undefined) {
-      i = ids.length;
-      ids.push(id);
-      index.set(id, i);
-    }
-    return i;
-  };
+  const { ids, node } = numbering();
   const src = ties.map(([a]) => node(a));
   const dst = ties.map(([, b]) => node(b));
   for (const x of isolates) node(x);
