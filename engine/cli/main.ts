@@ -16,6 +16,7 @@ import { socapVersion } from '../run/version.js';
 import { printRunSummary, startCommand } from './start.js';
 import { registerRelationshipCommands } from './relationship-commands.js';
 import { registerServeCommand, runServe } from './serve.js';
+import { registerGenerateCommand } from './generate.js';
 
 export interface CliIO {
   stdout: { write(s: string): unknown };
@@ -339,6 +340,7 @@ export function buildProgram(io: CliIO): Command {
 
   registerRelationshipCommands(program, io, { openStore });
   registerServeCommand(program, io);
+  registerGenerateCommand(program, io);
   return program;
 }
 

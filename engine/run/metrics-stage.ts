@@ -7,7 +7,7 @@ import type { ScoreOptions } from './options.js';
 import type { Progress } from './progress.js';
 import { throwIfAborted } from './cancel.js';
 import { degree, strength } from '../metrics/degree.js';
-import { computePathCentralities } from '../metrics/path-centralities.js';
+import { computePathCentralitiesParallel } from '../metrics/path-workers.js';
 import { pagerank } from '../metrics/pagerank.js';
 import { eigenvectorCentrality } from '../metrics/eigenvector.js';
 import { structuralHoles } from '../metrics/structural-holes.js';
@@ -117,7 +117,9 @@ export async function computeMetrics(ctx: MetricContext): Promise<MetricResults>
   if (wantB || wantC || wantH) {
     const sampled = options.betweenness === 'sampled' || (options.betweenness === 'auto' && csr.n > options.autoSampleAbove);
     const t = performance.now();
-    const r = computePathCentralities(csr, {
+    const r = await computePathCentralitiesParallel(csr, {
+      threads: options.threads,
+      signal: ctx.signal,
       distance: options.distance,
       betweenness: wantB ? (sampled ? 'sampled' : 'exact') : 'none',
       samples: options.samples,

@@ -150,7 +150,7 @@ describe('socap CLI', () => {
     expect(existsSync(join(root, 'dist', 'engine', 'cli', 'main.js'))).toBe(true);
     const help = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
     expect(help).toContain('Usage: socap');
-    for (const cmd of ['load', 'score', 'datasets', 'runs', 'start', 'health', 'groups', 'whatif', 'serve']) {
+    for (const cmd of ['load', 'score', 'datasets', 'runs', 'start', 'health', 'groups', 'whatif', 'serve', 'generate']) {
       const r = spawnSync(process.execPath, [bin, cmd, '--help'], { encoding: 'utf8' });
       expect(r.status, cmd).toBe(0);
       expect(r.stdout, cmd).toMatch(/Example/);
