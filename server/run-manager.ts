@@ -96,7 +96,8 @@ export class RunManager {
 
   /** Starts a run in the background; returns its record (status running). */
   start(dataset: string, options: Partial<ScoreOptions>): ServerRun {
-    const job: RunJob = { id: newRunId(), dataset, options };
+    // A run started through the API keeps to one thread (its own worker), so the API keeps a core.
+    const job: RunJob = { id: newRunId(), dataset, options: { threads: 1, ...options } };
     const record: ActiveRun['record'] = {
       id: job.id,
       dataset,
