@@ -28,7 +28,7 @@ export async function loadInput(
         interactions: async (batch) => {
           await session.addInteractions(batch);
           rows += batch.length;
-          opts.progress?.update('load', rows, rows);
+          opts.progress?.update('load', rows, 0);
         },
         error: (e) => {
           errors.push(e);

@@ -40,15 +40,26 @@ export function createProgress(mode: ProgressMode, stream: ProgressStream = proc
       barOpen = false;
     }
   };
-  return {
+  let pending: { stage: string; done: number; total: number } | undefined;
+  const self: Progress = {
     update(stage, done, total) {
       if (resolved === 'quiet') return;
       const now = performance.now();
-      if (done < total && now - lastAt < THROTTLE_MS) return;
+      if ((total <= 0 || done < total) && now - lastAt < THROTTLE_MS) {
+        pending = { stage, done, total };
+        return;
+      }
+      pending = undefined;
       lastAt = now;
       if (resolved === 'json') {
         const ev: ProgressEvent = { stage, done, total, elapsed: elapsed() };
         stream.write(JSON.stringify({ progress: ev }) + '\n');
+        return;
+      }
+      if (total <= 0) {
+        // Unknown total (a streamed load): a running count.
+        stream.write(`\r${stage.padEnd(14).slice(0, 14)} ${done} rows ${elapsed()}s\x1b[K`);
+        barOpen = true;
         return;
       }
       const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - 50));
@@ -60,6 +71,13 @@ export function createProgress(mode: ProgressMode, stream: ProgressStream = proc
     },
     end(stage) {
       if (resolved === 'quiet') return;
+      // Show the last throttled update of the stage before closing it.
+      if (pending && pending.stage === stage) {
+        const p = pending;
+        lastAt = 0;
+        self.update(p.stage, p.done, p.total > 0 ? p.total : 0);
+        if (p.total <= 0) pending = undefined;
+      }
       if (resolved === 'json') {
         stream.write(JSON.stringify({ progress: { stage, done: 1, total: 1, elapsed: elapsed(), finished: true } }) + '\n');
         return;
@@ -73,6 +91,7 @@ export function createProgress(mode: ProgressMode, stream: ProgressStream = proc
       else stream.write(message + '\n');
     },
   };
+  return self;
 }
 
 export const silentProgress: Progress = { update() {}, end() {}, info() {} };

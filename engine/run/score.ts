@@ -66,7 +66,7 @@ export async function readTieGraph(
   let i = 0;
   for await (const x of store.readInteractions(dataset)) {
     b.addInteraction(x);
-    if ((++i & 0xffff) === 0) progress.update('read', i, i);
+    if ((++i & 0xffff) === 0) progress.update('read', i, 0);
   }
   progress.end('read');
   return b.finish();
