@@ -1,5 +1,6 @@
 // Sortable tables for the panels (click or Enter on a header sorts; rows can be activated), and
-// the CSV of whatever table was rendered last ("export current table").
+// the CSV of whatever table was rendered or sorted last ("export current table"), rows in the order
+// shown.
 import { h } from './dom.js';
 import { formatValue } from './map-style.js';
 
@@ -65,6 +66,7 @@ export function renderTable(t: TableSpec): HTMLTableElement {
       return desc ? -c : c;
     });
     head.querySelectorAll('th').forEach((th, i) => th.setAttribute('aria-sort', i === sortCol ? (desc ? 'descending' : 'ascending') : 'none'));
+    current = { name: t.name, columns: t.columns, rows: order.map((ri) => t.rows[ri]!) };
     fill();
   };
   const head = h(
