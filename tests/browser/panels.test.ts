@@ -1,0 +1,181 @@
+// The viewer's side panels in headless Chromium against the real server over a scored Krackhardt
+// run: the broker leaderboard in the API's order (a row selects the actor, also after sorting),
+// the what-if comparison against POST /whatif for the same actors, the table CSV export against
+// the table shown, the groups and communities tables against the API, and no console errors.
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrokerItem as Broker, ClusterList, ComponentStats as Stats, WhatIfResult as WhatIf } from '../../viewer/src/api.js';
+import { formatValue } from '../../viewer/src/map-style.js';
+import { KRACKHARDT } from '../server/harness.js';
+import { buildViewer, openPage, startViewer, type ViewerFixture } from './viewer-harness.js';
+
+/** RFC 4180 fields of a CSV text (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else if (c !== '\r') field += c;
+  }
+  if (field !== '' || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+/** The text of every cell of a table body, row by row. */
+async function cells(table: Locator): Promise<string[][]> {
+  return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+}
+
+describe('viewer panels in the browser', () => {
+  let fx: ViewerFixture;
+  let page: Page;
+  const errors: string[] = [];
+  const get = async <T>(path: string): Promise<T> => (await fetch(`${fx.server.url}${path}`)).json() as Promise<T>;
+
+  beforeAll(async () => {
+    fx = await startViewer(KRACKHARDT, 'krack', await buildViewer());
+    page = await openPage(fx.browser, errors);
+    await page.goto(fx.server.url);
+    await page.waitForSelector('#count[data-nodes]');
+  });
+  afterAll(async () => {
+    await fx?.close();
+  });
+
+  const tab = async (name: string): Promise<void> => {
+    await page.locator(`.tabs [data-tab="${name}"]`).click();
+    await expect.poll(() => page.locator(`.tabs [data-tab="${name}"]`).getAttribute('aria-selected')).toBe('true');
+  };
+  const brokerTable = (): Locator => page.locator('table[data-table="brokers"]');
+
+  it('the broker leaderboard lists actors in the API order; a row selects that actor', async () => {
+    const api = await get<{ total: number; items: Broker[] }>('/api/runs/latest/brokers?limit=50');
+    expect(api.total).toBe(21);
+    expect(api.items).toHaveLength(21);
+    await tab('brokers');
+    await brokerTable().waitFor();
+    const shown = await cells(brokerTable());
+    expect(shown.map((r) => r.slice(0, 5))).toEqual(api.items.map((b) => [String(b.rank), b.label, b.group ?? '—', formatValue(b.betweenness), formatValue(b.constraint)]));
+    // The server's order: betweenness descending, then constraint ascending.
+    for (let i = 1; i < api.items.length; i++) {
+      const [a, b] = [api.items[i - 1]!, api.items[i]!];
+      expect(a.betweenness! > b.betweenness! || (a.betweenness === b.betweenness && a.constraint! <= b.constraint!)).toBe(true);
+    }
+
+    // The third row: the actor panel opens on that actor with the leaderboard's betweenness.
+    const third = api.items[2]!;
+    await brokerTable().locator('tbody tr').nth(2).click();
+    const panel = page.locator(`section.actor[data-actor="${third.id}"]`);
+    await panel.waitFor();
+    expect(await page.locator('.tabs [data-tab="actor"]').getAttribute('aria-selected')).toBe('true');
+    expect(await panel.locator('h2').textContent()).toBe(third.label);
+    expect(Number(await panel.locator('tr[data-metric="betweenness"]').getAttribute('data-value'))).toBe(third.betweenness);
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain(`sel=${third.id}`);
+
+    // Sorted by constraint (a numeric column sorts descending first, ascending on a second
+    // click), the first row is the least constrained actor, and a click selects that one.
+    await tab('brokers');
+    const constraintHead = brokerTable().locator('thead th', { hasText: /^constraint$/ });
+    await constraintHead.click();
+    await constraintHead.click();
+    expect(await constraintHead.getAttribute('aria-sort')).toBe('ascending');
+    const leastConstrained = [...api.items].sort((a, b) => a.constraint! - b.constraint!)[0]!;
+    expect((await cells(brokerTable()))[0]![1]).toBe(leastConstrained.label);
+    await brokerTable().locator('tbody tr').first().click();
+    await page.locator(`section.actor[data-actor="${leastConstrained.id}"]`).waitFor();
+  });
+
+  it('the table CSV export holds the rows of the table shown, in the order shown', async () => {
+    await tab('brokers');
+    const table = brokerTable();
+    await table.waitFor();
+    // Sort by betweenness ascending (two clicks) so the order shown differs from the server's.
+    const head = table.locator('thead th', { hasText: /^betweenness$/ });
+    await head.click();
+    await head.click();
+    expect(await head.getAttribute('aria-sort')).toBe('ascending');
+    const shown = await cells(table);
+    const headers = await table.locator('thead th').allTextContents();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
+    expect(download.suggestedFilename()).toBe('socap-brokers.csv');
+    const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
+    expect(csv[0]).toEqual(headers);
+    const body = csv.slice(1);
+    expect(body).toHaveLength(21);
+    const numeric = headers.map((_, ci) => body.every((r) => r[ci] === '' || Number.isFinite(Number(r[ci]))));
+    expect(body.map((r) => r.map((v, ci) => (v === '' ? '—' : formatValue(numeric[ci] ? Number(v) : v))))).toEqual(shown);
+    // The raw values are the API's, unrounded.
+    const api = await get<{ items: Broker[] }>('/api/runs/latest/brokers?limit=50');
+    const bw = new Map(api.items.map((b) => [b.label, b.betweenness]));
+    for (const r of body) expect(Number(r[3])).toBe(bw.get(r[1]!));
+  });
+
+  it('the what-if panel shows the fragmentation before and after that POST /whatif reports', async () => {
+    // Removing every neighbour of the least connected actor cuts it off: a real change.
+    const edges = (await get<{ items: { source: string; target: string }[] }>('/api/runs/latest/edges?limit=1000')).items;
+    const nbrs = new Map<string, Set<string>>();
+    for (const e of edges) {
+      if (!nbrs.has(e.source)) nbrs.set(e.source, new Set());
+      if (!nbrs.has(e.target)) nbrs.set(e.target, new Set());
+      nbrs.get(e.source)!.add(e.target);
+      nbrs.get(e.target)!.add(e.source);
+    }
+    const [lonely, around] = [...nbrs].sort((a, b) => a[1].size - b[1].size || (a[0] < b[0] ? -1 : 1))[0]!;
+    const remove = [...around].sort();
+    const res = await fetch(`${fx.server.url}/api/runs/latest/whatif`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ remove }) });
+    expect(res.status).toBe(200);
+    const api = (await res.json()) as WhatIf;
+    expect(api.before.fragmentation).toBe(0);
+    expect(api.after.fragmentation).toBeGreaterThan(0);
+    expect(api.splitOff.some((p) => p.members.includes(lonely))).toBe(true);
+
+    for (const id of remove) {
+      await page.locator('#search').fill(id);
+      await expect.poll(() => page.locator('#suggestions li').first().textContent()).toBe(id);
+      await page.locator('#search').press('Enter');
+      await page.locator(`section.actor[data-actor="${id}"]`).waitFor();
+      await page.locator(`section.actor[data-actor="${id}"] button`, { hasText: 'What if they left?' }).click();
+      await page.locator('section.whatif').waitFor();
+    }
+    expect(await page.locator('section.whatif ul.picked li').evaluateAll((lis) => lis.map((li) => li.firstChild?.textContent ?? ''))).toEqual(remove);
+    await page.locator('#whatif-run').click();
+    const result = page.locator('#whatif-result');
+    await result.waitFor();
+    const rows = await result.locator('table.metrics tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+    const row = (name: string, k: keyof Stats): string[] => [name, formatValue(api.before[k]), formatValue(api.after[k])];
+    expect(rows).toEqual([row('actors', 'actors'), row('components', 'components'), row('largest component', 'largestComponent'), row('fragmentation', 'fragmentation')]);
+    expect(await result.locator('p').first().textContent()).toMatch(new RegExp(`^${api.pairsDisconnected} pairs of remaining actors lose every path`));
+    expect(await result.locator('h3').textContent()).toBe(`Split-off pieces (${api.splitOff.length}), in red on the map`);
+  });
+
+  it('the groups and communities tables list the API groups and communities with their sizes', async () => {
+    const groups = await get<ClusterList>('/api/runs/latest/groups?top=3');
+    const communities = await get<ClusterList>('/api/runs/latest/communities?top=3');
+    expect(groups.attribute).toBe('department');
+    expect(groups.items.reduce((s, g) => s + g.size, 0)).toBe(21);
+    expect(communities.items.reduce((s, c) => s + c.size, 0)).toBe(21);
+    await tab('groups');
+    for (const [name, list] of [['groups', groups], ['communities', communities]] as const) {
+      const table = page.locator(`table[data-table="${name}"]`);
+      await table.waitFor();
+      const shown = await cells(table);
+      expect(shown.map((r) => r.slice(0, 4))).toEqual(list.items.map((c) => [c.key ?? '(none)', String(c.size), String(c.internalTies), String(c.externalTies)]));
+    }
+    expect(await page.locator('table[data-table="groups"] thead th').first().textContent()).toBe('department');
+  });
+
+  it('logs no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
