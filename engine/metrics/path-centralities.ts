@@ -6,7 +6,7 @@
 // Cost: O(n m log n) weighted, O(n m) hops, when closeness or harmonic or exact betweenness is
 // asked; sampled betweenness alone runs only its k pivots. Memory O(n + m).
 import type { Csr, DistanceMode } from '../graph/csr.js';
-import { finishBetweenness, planBetweenness } from './betweenness.js';
+import { finishBetweenness, planBetweenness, type BetweennessPlan } from './betweenness.js';
 import { closenessFromSums } from './closeness.js';
 import { accumulateSources, allSources, createPathSums, pathLengths } from './single-source-paths.js';
 
@@ -54,14 +54,32 @@ export function computePathCentralities(csr: Csr, opts: PathCentralityOptions): 
       onProgress: opts.onProgress,
     });
   }
+  return finishPathCentralities(n, plan, {
+    dependency: wantBetweenness ? sums.dependency! : null,
+    reached: wantCloseness ? sums.reached! : null,
+    distanceSum: wantCloseness ? sums.distanceSum! : null,
+    inverseDistanceSum: wantHarmonic ? sums.inverseDistanceSum! : null,
+  });
+}
+
+/**
+ * Turns the summed per-source accumulators into the three centralities (a null sum = not asked
+ * for): Brandes rescaling of the dependencies, Wasserman–Faust closeness, harmonic as summed.
+ * Shared by the in-process and the worker-thread passes.
+ */
+export function finishPathCentralities(
+  n: number,
+  plan: BetweennessPlan,
+  sums: { dependency: Float64Array | null; reached: Float64Array | null; distanceSum: Float64Array | null; inverseDistanceSum: Float64Array | null },
+): PathCentralities {
   const out: PathCentralities = {};
-  if (wantBetweenness) {
-    const b = finishBetweenness(sums.dependency!, plan);
+  if (sums.dependency !== null) {
+    const b = finishBetweenness(sums.dependency, plan);
     out.betweenness = b.values;
     out.betweennessSamples = b.samples;
     out.betweennessErrorBound = b.errorBound;
   }
-  if (wantCloseness) out.closeness = closenessFromSums(sums.reached!, sums.distanceSum!, n);
-  if (wantHarmonic) out.harmonic = sums.inverseDistanceSum!;
+  if (sums.reached !== null && sums.distanceSum !== null) out.closeness = closenessFromSums(sums.reached, sums.distanceSum, n);
+  if (sums.inverseDistanceSum !== null) out.harmonic = sums.inverseDistanceSum;
   return out;
 }

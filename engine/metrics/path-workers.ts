@@ -18,9 +18,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Csr } from '../graph/csr.js';
 import { RunCancelledError, throwIfAborted } from '../run/cancel.js';
-import { finishBetweenness, planBetweenness } from './betweenness.js';
-import { closenessFromSums } from './closeness.js';
-import { computePathCentralities, type PathCentralities, type PathCentralityOptions } from './path-centralities.js';
+import { planBetweenness } from './betweenness.js';
+import { computePathCentralities, finishPathCentralities, type PathCentralities, type PathCentralityOptions } from './path-centralities.js';
 import { accumulateSources, allSources, pathLengths, ShortestPathWorkspace } from './single-source-paths.js';
 
 /** Lanes the sources are cut into, whatever the thread count (the betweenness sum order). */
@@ -196,16 +195,12 @@ export async function computePathCentralitiesParallel(csr: Csr, opts: ParallelPa
     input.inverseDistanceSum = sharedInput.inverseDistanceSum?.slice() ?? null;
   }
 
-  const out: PathCentralities = {};
-  if (dependency !== null) {
-    const b = finishBetweenness(dependency, plan);
-    out.betweenness = b.values;
-    out.betweennessSamples = b.samples;
-    out.betweennessErrorBound = b.errorBound;
-  }
-  if (wantCloseness) out.closeness = closenessFromSums(input.reached!, input.distanceSum!, n);
-  if (wantHarmonic) out.harmonic = input.inverseDistanceSum!;
-  return out;
+  return finishPathCentralities(n, plan, {
+    dependency,
+    reached: wantCloseness ? input.reached! : null,
+    distanceSum: wantCloseness ? input.distanceSum! : null,
+    inverseDistanceSum: wantHarmonic ? input.inverseDistanceSum! : null,
+  });
 }
 
 function addInto(total: Float64Array, part: Float64Array): void {
