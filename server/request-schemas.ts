@@ -66,6 +66,7 @@ export const runBody = z.strictObject({
   seeds: z.array(actorId).max(100_000).optional(),
   group: z.string().min(1).max(256).optional(),
   betweenness: z.enum(['exact', 'sampled', 'auto'], { error: 'betweenness must be exact, sampled or auto' }).optional(),
+  closeness: z.enum(['exact', 'sampled', 'auto'], { error: 'closeness must be exact, sampled or auto' }).optional(),
   samples: z.number().int().min(1).max(1_000_000, { error: 'samples must be an integer from 1 to 1000000' }).optional(),
 });
 export type RunBody = z.output<typeof runBody>;

@@ -16,6 +16,7 @@ function scoreOptions(body: RunBody): Partial<ScoreOptions> {
   if (body.seeds !== undefined) o.seeds = body.seeds;
   if (body.group !== undefined) o.group = body.group;
   if (body.betweenness !== undefined) o.betweenness = body.betweenness;
+  if (body.closeness !== undefined) o.closeness = body.closeness;
   if (body.samples !== undefined) o.samples = body.samples;
   return o;
 }

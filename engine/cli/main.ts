@@ -114,6 +114,7 @@ interface ScoreFlags extends CommonFlags {
   seeds?: string[];
   group?: string;
   betweenness?: 'exact' | 'sampled' | 'auto';
+  closeness?: 'exact' | 'sampled' | 'auto';
   samples?: number;
   threads?: number;
   strict?: boolean;
@@ -135,6 +136,7 @@ export function scoreOptionsFromFlags(flags: ScoreFlags): Partial<ScoreOptions> 
   if (flags.seeds) o.seeds = flags.seeds;
   if (flags.group) o.group = flags.group;
   if (flags.betweenness) o.betweenness = flags.betweenness;
+  if (flags.closeness) o.closeness = flags.closeness;
   if (flags.samples !== undefined) o.samples = flags.samples;
   if (flags.threads !== undefined) o.threads = flags.threads;
   if (flags.halfLife !== undefined) o.halfLifeDays = flags.halfLife;
@@ -293,7 +295,10 @@ export function buildProgram(io: CliIO): Command {
       .option('--seeds <ids>', 'pre-trusted actors for reputation (comma-separated)', list)
       .option('--group <attr>', 'actor attribute used as the group (default: department when present, else the community)')
       .addOption(new Option('--betweenness <mode>', 'exact, sampled, or auto (sampled above 20000 actors)').choices(['exact', 'sampled', 'auto']))
-      .option('--samples <k>', 'pivots for sampled betweenness (default 512)', int('--samples', 1))
+      .addOption(
+        new Option('--closeness <mode>', 'closeness and harmonic: exact, sampled (from the betweenness pivots), or auto (sampled above 20000 actors)').choices(['exact', 'sampled', 'auto']),
+      )
+      .option('--samples <k>', 'pivots for sampled betweenness and closeness (default 512)', int('--samples', 1))
       .option('--threads <n>', 'worker threads for path metrics (0 = all cores)', int('--threads', 0))
       .option('--half-life <days>', 'half-life of the recency decay in tie strength (default 90)', positive('--half-life'))
       .option('--as-of <time>', 'time-dependent measures as of this time (default: the latest timestamp in the data)')

@@ -6,7 +6,8 @@
 // those of `computePathCentralities`. Betweenness sums each lane in source order and adds the lane
 // sums in lane order, whatever thread ran them: the result depends only on the graph and the
 // options, never on the thread count or scheduling, and differs from the one-lane sequential sum
-// only by float rounding (|Δ| ≤ 1e-12 on normalized values; the tests check it).
+// only by float rounding (|Δ| ≤ 1e-12 on normalized values; the tests check it). Sampled closeness
+// and harmonic (target sums, written by every pivot) are lane sums added in lane order likewise.
 // Small graphs (n < `minParallelNodes`) run `computePathCentralities` itself, in process.
 // Cost: as computePathCentralities divided by the threads, plus O(n + m) to copy the CSR and
 // O(lanes · n) to zero and add lane sums; memory O(n + m) shared plus O(n) per lane in flight.
@@ -18,9 +19,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Csr } from '../graph/csr.js';
 import { RunCancelledError, throwIfAborted } from '../run/cancel.js';
-import { planBetweenness } from './betweenness.js';
-import { computePathCentralities, finishPathCentralities, type PathCentralities, type PathCentralityOptions } from './path-centralities.js';
-import { accumulateSources, allSources, pathLengths, ShortestPathWorkspace } from './single-source-paths.js';
+import { computePathCentralities, finishPathCentralities, planPathPass, type PathCentralities, type PathCentralityOptions } from './path-centralities.js';
+import { shortestLength } from './sampled-closeness.js';
+import { accumulateSources, pathLengths, ShortestPathWorkspace, type PathSums } from './single-source-paths.js';
 
 /** Lanes the sources are cut into, whatever the thread count (the betweenness sum order). */
 export const PATH_LANES = 128;
@@ -49,7 +50,11 @@ export interface LaneInput {
   /** Betweenness pivots mask (sampled with closeness or harmonic), else null. */
   mask: Uint8Array | null;
   betweenness: boolean;
-  /** Per-source sums, written once per source (shared between the workers). */
+  closeness: boolean;
+  harmonic: boolean;
+  /** Distance sums go onto the reached nodes, in the lane's own sums (sampled closeness / harmonic). */
+  targetSums: boolean;
+  /** Per-source sums, written once per source (shared between the workers); null with `targetSums`. */
   reached: Float64Array | null;
   distanceSum: Float64Array | null;
   inverseDistanceSum: Float64Array | null;
@@ -60,7 +65,28 @@ export interface PathWorkerData extends LaneInput {
   next: Int32Array;
 }
 
-export type PathWorkerMessage = { type: 'lane'; lane: number; size: number; dependency: Float64Array | null } | { type: 'idle' };
+export type PathWorkerMessage = { type: 'lane'; lane: number; size: number; sums: Float64Array | null } | { type: 'idle' };
+
+/** Per-node arrays a lane sums on its own (see `laneSums`): 0 to 4. */
+export function laneWidth(input: LaneInput): number {
+  const distances = input.targetSums ? (input.closeness ? 2 : 0) + (input.harmonic ? 1 : 0) : 0;
+  return (input.betweenness ? 1 : 0) + distances;
+}
+
+/**
+ * A lane's sums over `buffer` (laneWidth · n values): the dependency first, then with `targetSums`
+ * reached, distance and inverse-distance sums; per-source sums stay in the shared input arrays.
+ */
+export function laneSums(input: LaneInput, buffer: Float64Array | null): PathSums {
+  const n = input.n;
+  let at = 0;
+  const take = (wanted: boolean): Float64Array | null => (wanted && buffer !== null ? buffer.subarray(n * at, n * ++at) : null);
+  const dependency = take(input.betweenness);
+  if (!input.targetSums) return { dependency, reached: input.reached, distanceSum: input.distanceSum, inverseDistanceSum: input.inverseDistanceSum };
+  const reached = take(input.closeness);
+  const distanceSum = take(input.closeness);
+  return { dependency, reached, distanceSum, inverseDistanceSum: take(input.harmonic) };
+}
 
 /** Contiguous lane bounds over `count` sources: min(PATH_LANES, count) lanes. */
 export function laneBounds(count: number): Int32Array {
@@ -88,13 +114,16 @@ export function laneCsr(input: LaneInput): Csr {
 }
 
 /**
- * Runs lane `lane`: its per-source sums go into the input's shared arrays, its dependencies into
- * `dependency` (zeroed here first) when betweenness is wanted.
+ * Runs lane `lane`: its per-source sums go into the input's shared arrays, its own sums into
+ * `buffer` (laneWidth · n values, zeroed here first; see `laneSums`).
  */
-export function runLane(input: LaneInput, ws: ShortestPathWorkspace, lane: number, dependency: Float64Array | null): void {
-  dependency?.fill(0);
-  const sums = { dependency, reached: input.reached, distanceSum: input.distanceSum, inverseDistanceSum: input.inverseDistanceSum };
-  accumulateSources(ws.csr, ws.lengths, input.sources, input.bounds[lane]!, input.bounds[lane + 1]!, sums, { pivots: input.mask, workspace: ws });
+export function runLane(input: LaneInput, ws: ShortestPathWorkspace, lane: number, buffer: Float64Array | null): void {
+  buffer?.fill(0);
+  accumulateSources(ws.csr, ws.lengths, input.sources, input.bounds[lane]!, input.bounds[lane + 1]!, laneSums(input, buffer), {
+    pivots: input.mask,
+    workspace: ws,
+    targetSums: input.targetSums,
+  });
 }
 
 let liveWorkers = 0;
@@ -136,21 +165,19 @@ const sharedZeros = (n: number): Float64Array => new Float64Array(new SharedArra
 export async function computePathCentralitiesParallel(csr: Csr, opts: ParallelPathOptions): Promise<PathCentralities> {
   throwIfAborted(opts.signal);
   const n = csr.n;
-  const wantBetweenness = opts.betweenness !== 'none';
-  const wantCloseness = opts.closeness === true;
-  const wantHarmonic = opts.harmonic === true;
+  const pass = planPathPass(n, opts);
+  const { wantBetweenness, wantCloseness, wantHarmonic } = pass;
   if (n < (opts.minParallelNodes ?? DEFAULT_MIN_PARALLEL_NODES) || !(wantBetweenness || wantCloseness || wantHarmonic)) {
     return computePathCentralities(csr, opts);
   }
   if (!Number.isInteger(opts.threads) || opts.threads < 0) throw new RangeError(`threads must be a non-negative integer, got ${opts.threads}`);
-  const plan = planBetweenness(n, { ...opts, mode: opts.betweenness === 'sampled' ? 'sampled' : 'exact' });
-  const everySource = wantCloseness || wantHarmonic || plan.pivots === null;
-  const sources = everySource ? allSources(n) : plan.pivots!;
+  const sources = pass.sources;
   const bounds = laneBounds(sources.length);
   const lanes = bounds.length - 1;
   const threads = Math.min(opts.threads === 0 ? availableParallelism() : opts.threads, lanes);
   const lengths = pathLengths(csr, opts.distance);
   const workspace = new ShortestPathWorkspace(csr, lengths); // checks the lengths, with the tie named
+  const perSource = !pass.targetSums;
   const input: LaneInput = {
     n,
     offsets: csr.offsets,
@@ -158,21 +185,25 @@ export async function computePathCentralitiesParallel(csr: Csr, opts: ParallelPa
     lengths,
     sources,
     bounds,
-    mask: everySource ? plan.mask : null,
+    mask: pass.dependencyMask,
     betweenness: wantBetweenness,
-    reached: wantCloseness ? new Float64Array(n) : null,
-    distanceSum: wantCloseness ? new Float64Array(n) : null,
-    inverseDistanceSum: wantHarmonic ? new Float64Array(n) : null,
+    closeness: wantCloseness,
+    harmonic: wantHarmonic,
+    targetSums: pass.targetSums,
+    reached: perSource && wantCloseness ? new Float64Array(n) : null,
+    distanceSum: perSource && wantCloseness ? new Float64Array(n) : null,
+    inverseDistanceSum: perSource && wantHarmonic ? new Float64Array(n) : null,
   };
-  const dependency = wantBetweenness ? new Float64Array(n) : null;
+  const width = laneWidth(input);
+  const total = width > 0 ? new Float64Array(width * n) : null;
   const report = (done: number): void => opts.onProgress?.(done, sources.length);
 
   if (threads <= 1) {
-    const lane = wantBetweenness ? new Float64Array(n) : null;
+    const lane = width > 0 ? new Float64Array(width * n) : null;
     for (let j = 0; j < lanes; j++) {
       throwIfAborted(opts.signal);
       runLane(input, workspace, j, lane);
-      if (lane !== null) addInto(dependency!, lane);
+      if (lane !== null) addInto(total!, lane);
       report(bounds[j + 1]!);
     }
   } else {
@@ -184,23 +215,18 @@ export async function computePathCentralitiesParallel(csr: Csr, opts: ParallelPa
       sources: sharedI32(sources),
       bounds: sharedI32(bounds),
       mask: input.mask === null ? null : shared((b) => new Uint8Array(b), input.mask),
-      reached: wantCloseness ? sharedZeros(n) : null,
-      distanceSum: wantCloseness ? sharedZeros(n) : null,
-      inverseDistanceSum: wantHarmonic ? sharedZeros(n) : null,
+      reached: input.reached === null ? null : sharedZeros(n),
+      distanceSum: input.distanceSum === null ? null : sharedZeros(n),
+      inverseDistanceSum: input.inverseDistanceSum === null ? null : sharedZeros(n),
       next: new Int32Array(new SharedArrayBuffer(4)),
     };
-    await runWorkers(sharedInput, threads, dependency, report, opts.signal);
+    await runWorkers(sharedInput, threads, total, report, opts.signal);
     input.reached = sharedInput.reached?.slice() ?? null;
     input.distanceSum = sharedInput.distanceSum?.slice() ?? null;
     input.inverseDistanceSum = sharedInput.inverseDistanceSum?.slice() ?? null;
   }
 
-  return finishPathCentralities(n, plan, {
-    dependency,
-    reached: wantCloseness ? input.reached! : null,
-    distanceSum: wantCloseness ? input.distanceSum! : null,
-    inverseDistanceSum: wantHarmonic ? input.inverseDistanceSum! : null,
-  });
+  return finishPathCentralities(pass, laneSums(input, total), shortestLength(lengths, csr.m));
 }
 
 function addInto(total: Float64Array, part: Float64Array): void {
@@ -208,13 +234,13 @@ function addInto(total: Float64Array, part: Float64Array): void {
 }
 
 /**
- * Runs every lane of `data` on `threads` workers; adds the lane dependencies into `dependency` in
- * lane order (buffering lanes that finish early). Settles only after every worker has exited.
+ * Runs every lane of `data` on `threads` workers; adds the lane sums into `total` in lane order
+ * (buffering lanes that finish early). Settles only after every worker has exited.
  */
 function runWorkers(
   data: PathWorkerData,
   threads: number,
-  dependency: Float64Array | null,
+  total: Float64Array | null,
   report: (done: number) => void,
   signal: AbortSignal | undefined,
 ): Promise<void> {
@@ -253,13 +279,13 @@ function runWorkers(
       worker.on('message', (m: PathWorkerMessage) => {
         if (m.type === 'idle') idle = true;
         if (settled || m.type !== 'lane') return;
-        pending.set(m.lane, m.dependency);
+        pending.set(m.lane, m.sums);
         done += m.size;
         report(done);
         while (pending.has(merged)) {
           const part = pending.get(merged)!;
           pending.delete(merged);
-          if (dependency !== null && part !== null) addInto(dependency, part);
+          if (total !== null && part !== null) addInto(total, part);
           merged++;
         }
         if (merged === lanes) finish(null);

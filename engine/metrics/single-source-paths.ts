@@ -232,6 +232,22 @@ export class ShortestPathWorkspace {
     return total;
   }
 
+  /**
+   * Adds the last run's distances onto the nodes it reached, the source left out: `reached[v] += 1`,
+   * `distanceSum[v] += d(s, v)`, `inverseDistanceSum[v] += 1/d(s, v)` (any may be null). On an
+   * undirected graph d(s, v) = d(v, s), so sums over pivot sources s estimate v's own sums.
+   */
+  accumulateTargetDistances(reached: Float64Array | null, distanceSum: Float64Array | null, inverseDistanceSum: Float64Array | null): void {
+    const { dist, order } = this;
+    for (let i = 1; i < this.reached; i++) {
+      const v = order[i]!;
+      const d = dist[v]!;
+      if (reached !== null) reached[v]! += 1;
+      if (distanceSum !== null) distanceSum[v]! += d;
+      if (inverseDistanceSum !== null) inverseDistanceSum[v]! += 1 / d;
+    }
+  }
+
   /** Σ 1/d(s, v) over the reached nodes at a nonzero distance. */
   inverseDistanceSum(): number {
     const { dist, order } = this;
@@ -267,11 +283,14 @@ function checkLengths(csr: Csr, lengths: Float64Array): void {
 export interface PathSums {
   /** Σ over pivot sources s of Brandes' dependency δ_s(v): raw betweenness. */
   dependency: Float64Array | null;
-  /** For each source: the nodes it reaches, itself included (closeness). */
+  /**
+   * For each source: the nodes it reaches, itself included (closeness). With `targetSums`, for
+   * each node: the sources other than itself that reach it.
+   */
   reached: Float64Array | null;
-  /** For each source: Σ d(s, v) over the nodes it reaches (closeness). */
+  /** For each source: Σ d(s, v) over the nodes it reaches (closeness); with `targetSums`, Σ over the sources reaching v. */
   distanceSum: Float64Array | null;
-  /** For each source: Σ 1/d(s, v) over the other nodes it reaches (harmonic). */
+  /** For each source: Σ 1/d(s, v) over the other nodes it reaches (harmonic); with `targetSums`, Σ over the sources reaching v. */
   inverseDistanceSum: Float64Array | null;
 }
 
@@ -310,6 +329,11 @@ export interface AccumulateOptions {
   pivots?: Uint8Array | null;
   /** A workspace for this graph and these lengths to reuse; one is made otherwise. */
   workspace?: ShortestPathWorkspace;
+  /**
+   * Add the distance sums onto the nodes each source reaches instead of onto the source (the
+   * sampled closeness and harmonic estimates, sampled-closeness.ts). Default false.
+   */
+  targetSums?: boolean;
   /** Called with (sources done, sources in the slice) about every 1% of the slice and at its end. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -332,6 +356,7 @@ export function accumulateSources(
   if (ws.csr !== csr || ws.lengths !== lengths) throw new Error('workspace belongs to another graph or other lengths');
   const { dependency, reached, distanceSum, inverseDistanceSum } = sums;
   const pivots = options.pivots ?? null;
+  const targetSums = options.targetSums === true;
   const onProgress = options.onProgress;
   const total = to - from;
   const every = Math.max(1, Math.floor(total / 100));
@@ -339,9 +364,13 @@ export function accumulateSources(
     const s = sources[i]!;
     ws.run(s);
     if (dependency !== null && (pivots === null || pivots[s] === 1)) ws.accumulateDependencies(dependency);
-    if (reached !== null) reached[s]! += ws.reached;
-    if (distanceSum !== null) distanceSum[s]! += ws.distanceSum();
-    if (inverseDistanceSum !== null) inverseDistanceSum[s]! += ws.inverseDistanceSum();
+    if (targetSums) {
+      ws.accumulateTargetDistances(reached, distanceSum, inverseDistanceSum);
+    } else {
+      if (reached !== null) reached[s]! += ws.reached;
+      if (distanceSum !== null) distanceSum[s]! += ws.distanceSum();
+      if (inverseDistanceSum !== null) inverseDistanceSum[s]! += ws.inverseDistanceSum();
+    }
     const done = i - from + 1;
     if (onProgress !== undefined && (done % every === 0 || done === total)) onProgress(done, total);
   }

@@ -116,6 +116,7 @@ export async function computeMetrics(ctx: MetricContext): Promise<MetricResults>
   if (pre.has('betweenness') && ctx.precomputed?.betweenness) out.betweenness = ctx.precomputed.betweenness;
   if (wantB || wantC || wantH) {
     const sampled = options.betweenness === 'sampled' || (options.betweenness === 'auto' && csr.n > options.autoSampleAbove);
+    const sampledDistances = options.closeness === 'sampled' || (options.closeness === 'auto' && csr.n > options.autoSampleAbove);
     const t = performance.now();
     const r = await computePathCentralitiesParallel(csr, {
       threads: options.threads,
@@ -126,6 +127,7 @@ export async function computeMetrics(ctx: MetricContext): Promise<MetricResults>
       seed: options.seed,
       closeness: wantC,
       harmonic: wantH,
+      distances: sampledDistances ? 'sampled' : 'exact',
       onProgress: (done, total) => progress.update('paths', done, total),
     });
     progress.end('paths');
@@ -136,6 +138,16 @@ export async function computeMetrics(ctx: MetricContext): Promise<MetricResults>
     if (r.closeness) node.set('closeness', r.closeness);
     if (r.harmonic) node.set('harmonic', r.harmonic);
     if (r.harmonic && !want.has('harmonic')) hidden.add('harmonic');
+    if (r.distanceSamples !== undefined) {
+      if (r.closeness) extra.closeness = { mode: 'sampled', samples: r.distanceSamples, errorBound: r.closenessErrorBound };
+      if (r.harmonic) extra.harmonic = { mode: 'sampled', samples: r.distanceSamples, errorBound: r.harmonicErrorBound };
+      ctx.notes.push(
+        `closeness and harmonic are estimated from ${r.distanceSamples} pivots (Eppstein–Wang); exact values need --closeness exact (every actor a source)`,
+      );
+    } else {
+      if (wantC) extra.closeness = { mode: 'exact' };
+      if (wantH) extra.harmonic = { mode: 'exact' };
+    }
     if (wantB) {
       out.betweenness =
         sampled && r.betweennessSamples !== undefined && r.betweennessSamples < csr.n

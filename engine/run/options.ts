@@ -69,7 +69,13 @@ export interface ScoreOptions {
   betweenness: BetweennessMode;
   /** Pivots for sampled betweenness. */
   samples: number;
-  /** `auto` switches to sampled betweenness above this many actors. */
+  /**
+   * Closeness and harmonic: exact (every actor a source), or estimated from the sampled betweenness
+   * pivots (engine/metrics/sampled-closeness.ts); `auto` = sampled above `autoSampleAbove`. They are
+   * exact whenever betweenness is, the pass visiting every source anyway.
+   */
+  closeness: BetweennessMode;
+  /** `auto` switches to sampled betweenness (and closeness) above this many actors. */
   autoSampleAbove: number;
   /** Worker threads for the path kernels; 0 = all cores. */
   threads: number;
@@ -111,6 +117,7 @@ export const DEFAULT_SCORE_OPTIONS: ScoreOptions = {
   group: undefined,
   betweenness: 'auto',
   samples: 512,
+  closeness: 'auto',
   autoSampleAbove: 20_000,
   threads: 0,
   pagerank: { alpha: 0.85, tolerance: 1e-13, maxIterations: 10_000 },

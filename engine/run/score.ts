@@ -152,6 +152,7 @@ export async function scoreDataset(req: ScoreRequest): Promise<ScoreResult> {
       seeds: options.seeds,
       group: metrics.groupAttribute ?? null,
       betweenness: options.betweenness,
+      closeness: options.closeness,
       samples: options.samples,
       tieStrength: strength.mode,
       strengthWeights: strength.weights ?? null,

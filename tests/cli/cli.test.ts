@@ -126,6 +126,27 @@ describe('socap CLI', () => {
     expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).parameters.distance).toBe('hops');
   });
 
+  it('--closeness sampled estimates closeness and harmonic from the betweenness pivots and says so in run.json', async () => {
+    const out = join(ws, 'out-sampled');
+    const c = io();
+    const args = ['score', '--dataset', 'workplace', '--workspace', ws, '--out', out, '--metrics', 'betweenness,closeness,harmonic', '--betweenness', 'sampled', '--closeness', 'sampled', '--samples', '50', '--quiet'];
+    expect(await run(args, c.io)).toBe(0);
+    const runJson = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(runJson.parameters.closeness).toBe('sampled');
+    expect(runJson.betweenness.mode).toBe('sampled');
+    expect(runJson.closeness).toEqual({ mode: 'sampled', samples: 50, errorBound: runJson.betweenness.errorBound });
+    expect(runJson.harmonic.mode).toBe('sampled');
+    expect(runJson.harmonic.samples).toBe(50);
+    expect(runJson.harmonic.errorBound).toBeGreaterThan(0);
+    expect(runJson.notes).toContain('closeness and harmonic are estimated from 50 pivots (Eppstein–Wang); exact values need --closeness exact (every actor a source)');
+    const exact = join(ws, 'out-exact-closeness');
+    expect(await run(['score', '--dataset', 'workplace', '--workspace', ws, '--out', exact, '--metrics', 'closeness', '--quiet'], io().io)).toBe(0);
+    expect(JSON.parse(readFileSync(join(exact, 'run.json'), 'utf8')).closeness).toEqual({ mode: 'exact' });
+    const bad = io();
+    expect(await run(['score', '--dataset', 'workplace', '--workspace', ws, '--closeness', 'fast'], bad.io)).toBe(2);
+    expect(bad.err()).toContain("option '--closeness <mode>' argument 'fast' is invalid. Allowed choices are exact, sampled, auto.");
+  });
+
   it('--as-of and --half-life reach the run parameters; a bad --as-of is a usage error', async () => {
     const out = join(ws, 'out-asof');
     const c = io();

@@ -171,13 +171,14 @@ describe('runs', () => {
     const unknown = await getJson(`${srv.url}/api/runs`, json({ dataset: 'nope' }));
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual({ error: 'unknown dataset "nope"', details: [] });
-    const bad = await getJson(`${srv.url}/api/runs`, json({ dataset: 'up', metrics: ['degree', 'charisma'], samples: 0, colour: 'red' }));
+    const bad = await getJson(`${srv.url}/api/runs`, json({ dataset: 'up', metrics: ['degree', 'charisma'], samples: 0, closeness: 'fast', colour: 'red' }));
     expect(bad.status).toBe(400);
     const details = (bad.body as { details: { path: string; message: string }[] }).details;
     expect(details).toEqual(
       expect.arrayContaining([
         { in: 'body', path: 'metrics.1', message: expect.stringMatching(/^unknown metric: expected one of community, degree/) },
         { in: 'body', path: 'samples', message: expect.any(String) },
+        { in: 'body', path: 'closeness', message: 'closeness must be exact, sampled or auto' },
         { in: 'body', path: '', message: 'unknown field: colour' },
       ]),
     );

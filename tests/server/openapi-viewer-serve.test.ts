@@ -85,7 +85,7 @@ describe('OpenAPI document', () => {
     const body = start.requestBody.content['application/json']!.schema as { properties: Record<string, { items?: { enum?: string[] } }>; required: string[]; additionalProperties: boolean };
     expect(body.required).toEqual(['dataset']);
     expect(body.additionalProperties).toBe(false);
-    expect(Object.keys(body.properties)).toEqual(['dataset', 'metrics', 'distance', 'seed', 'seeds', 'group', 'betweenness', 'samples']);
+    expect(Object.keys(body.properties)).toEqual(['dataset', 'metrics', 'distance', 'seed', 'seeds', 'group', 'betweenness', 'closeness', 'samples']);
     expect(body.properties.metrics!.items!.enum).toContain('betweenness');
     expect(start.security).toEqual([{ bearer: [] }]);
     expect(Object.keys(start.responses)).toEqual(['202', '400', '401', '403', '404', '409', '413', '415', '500']);
