@@ -1,20 +1,25 @@
 // Map positions of a run: ForceAtlas2 (Jacomy et al. 2014, graphology-layout-forceatlas2) from
 // seeded starting positions, so the same run always draws the same map. Barnes–Hut above 2 000
-// actors. Cost: O(iterations · (n log n + m)); iterations shrink with size (LAYOUT_ITERATIONS), and
-// above LAYOUT_MAX_ACTORS no layout is computed (the map opens on the community-level graph).
+// actors. Cost: O(iterations · (n log n + m)); iterations shrink with size (`layoutIterations`).
+// Above LAYOUT_FLAT_MAX actors `mapLayout` lays out communities, then members within each
+// (community-layout.ts); above LAYOUT_MAX_ACTORS no layout is computed (the map opens on the
+// community-level graph).
 import { UndirectedGraph } from 'graphology';
 import fa2Module from 'graphology-layout-forceatlas2';
+import { communityLayout } from './community-layout.js';
 import type { Csr } from './csr.js';
 
 // A CommonJS module: its default import is the layout function itself.
 const forceAtlas2 = fa2Module as unknown as typeof fa2Module.default;
 
 export const LAYOUT_MAX_ACTORS = 200_000;
+/** Above this many actors the layout goes by communities (community-layout.ts). */
+export const LAYOUT_FLAT_MAX = 20_000;
 
+/** Flat ForceAtlas2 iterations for n actors (0: no flat layout at this size). */
 export function layoutIterations(n: number): number {
   if (n <= 2_000) return 300;
-  if (n <= 20_000) return 100;
-  if (n <= LAYOUT_MAX_ACTORS) return 30;
+  if (n <= LAYOUT_FLAT_MAX) return 100;
   return 0;
 }
 
@@ -46,4 +51,14 @@ export function forceAtlas2Layout(csr: Csr, rng: () => number): Layout | undefin
     y[i] = p.y;
   }
   return { x, y, iterations };
+}
+
+/**
+ * The run's map positions: flat ForceAtlas2 up to LAYOUT_FLAT_MAX actors, by communities above it
+ * (`community()` gives each actor's community; called only then), none above LAYOUT_MAX_ACTORS.
+ */
+export function mapLayout(csr: Csr, community: () => Int32Array, rng: () => number, onProgress?: (done: number, total: number) => void): Layout | undefined {
+  if (csr.n > LAYOUT_MAX_ACTORS) return undefined;
+  if (csr.n <= LAYOUT_FLAT_MAX) return forceAtlas2Layout(csr, rng);
+  return communityLayout(csr, community(), rng, { onProgress });
 }

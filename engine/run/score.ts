@@ -13,8 +13,9 @@ import { UsageError } from '../model/types.js';
 import { silentProgress, type Progress } from './progress.js';
 import { socapVersion } from './version.js';
 import { newRunId } from '../store/run-id.js';
-import { forceAtlas2Layout, LAYOUT_MAX_ACTORS } from '../graph/layout.js';
+import { LAYOUT_MAX_ACTORS, mapLayout } from '../graph/layout.js';
 import { createRng } from '../metrics/random.js';
+import { communities } from '../metrics/communities.js';
 import { RunCancelledError, throwIfAborted } from './cancel.js';
 
 export interface ScoreRequest {
@@ -111,7 +112,12 @@ export async function scoreDataset(req: ScoreRequest): Promise<ScoreResult> {
 
   // Map positions, stored with the node scores as `x`/`y` (not nodes.csv columns).
   const t3 = performance.now();
-  const layout = forceAtlas2Layout(csr, createRng(options.seed));
+  const layoutCommunities = (): Int32Array => {
+    const known = metrics.node.get('community');
+    return known ? Int32Array.from(known) : communities(csr, { seed: options.seed, resolution: options.louvain.resolution }).community;
+  };
+  const layout = mapLayout(csr, layoutCommunities, createRng(options.seed), (done, total) => progress.update('layout', done, total));
+  progress.end('layout');
   timings.layout = (performance.now() - t3) / 1000;
   if (!layout) notes.push(`no map layout above ${LAYOUT_MAX_ACTORS} actors; the map opens on the community-level graph`);
   check();
