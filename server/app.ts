@@ -38,6 +38,11 @@ export interface AppOptions {
   workspace?: string;
   /** Score in a worker thread (default true; needs `workspace`). */
   runInWorker?: boolean;
+  /**
+   * Nice value (0–19) the scoring threads of background runs take (default
+   * DEFAULT_RUN_NICENESS), so reads keep the CPU while a run goes on; 0 = the server's own priority.
+   */
+  runNiceness?: number;
   /** Where the server logs (default: stderr). */
   log?: Logger;
 }
@@ -186,6 +191,7 @@ export function createApp(opts: AppOptions): SocapApp {
       store: opts.store,
       workspace: opts.workspace,
       runInWorker: opts.runInWorker ?? true,
+      runNiceness: opts.runNiceness,
       log,
     }),
     views,

@@ -61,6 +61,9 @@ export function spawnScoreWorker(input: WorkerInput): Worker {
   return new Worker(boot, { eval: true, workerData: input });
 }
 
+/** Nice value of background scoring threads (Linux nice is per thread: the API threads keep theirs). */
+export const DEFAULT_RUN_NICENESS = 10;
+
 export class RunManager {
   private readonly active = new Map<string, ActiveRun>();
   private failed: ServerRun[] = [];
@@ -70,6 +73,8 @@ export class RunManager {
       store: GraphStore;
       workspace?: string;
       runInWorker: boolean;
+      /** Nice value of the scoring worker thread and the path threads it starts (default DEFAULT_RUN_NICENESS). */
+      runNiceness?: number;
       log: Logger;
       /** Called after a run is saved (or has failed). */
       onSettled?: (run: ServerRun) => void;
@@ -154,7 +159,7 @@ export class RunManager {
 
   private inWorker(job: RunJob, record: ActiveRun['record']): ActiveRun {
     const cancel = new Int32Array(new SharedArrayBuffer(4));
-    const worker = spawnScoreWorker({ workspace: this.opts.workspace!, job, cancel });
+    const worker = spawnScoreWorker({ workspace: this.opts.workspace!, job, cancel, niceness: this.opts.runNiceness ?? DEFAULT_RUN_NICENESS });
     let settled = false;
     const finished = new Promise<void>((resolve) => {
       worker.on('message', (m: WorkerMessage) => {

@@ -3,6 +3,8 @@
 // outcome to the parent as messages. Cancelling is a flag in shared memory, not a message: the
 // scoring kernels are synchronous, so a message would only arrive after the run. The flag is read at
 // every progress report, and the run aborts at the next stage boundary; nothing is saved then.
+// The thread lowers its own priority first (`niceness`), so a run never starves the API's reads.
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqliteStore } from '../engine/store/sqlite.js';
 import type { RunRecord } from '../engine/model/types.js';
@@ -14,6 +16,23 @@ export interface WorkerInput {
   job: RunJob;
   /** Shared flag: element 0 becomes 1 when the parent cancels the run. */
   cancel: Int32Array;
+  /** Nice value this thread takes first; the path threads it starts inherit it. */
+  niceness: number;
+}
+
+/**
+ * Lowers this thread's scheduling priority: on Linux `setpriority(PRIO_PROCESS, 0)` applies to the
+ * calling thread only, so the server's own threads keep theirs and answer reads first. Returns the
+ * nice value the thread has, or null where the system refused (the run goes on at normal priority).
+ */
+export function lowerThreadPriority(niceness: number): number | null {
+  if (niceness <= 0) return getPriority();
+  try {
+    setPriority(Math.min(19, Math.max(getPriority(), niceness)));
+    return getPriority();
+  } catch {
+    return null;
+  }
 }
 
 export type WorkerMessage =
@@ -25,7 +44,8 @@ const THROTTLE_MS = 100;
 
 async function main(): Promise<void> {
   const port = parentPort!;
-  const { workspace, job, cancel } = workerData as WorkerInput;
+  const { workspace, job, cancel, niceness } = workerData as WorkerInput;
+  lowerThreadPriority(niceness);
   const controller = new AbortController();
   const cancelled = (): boolean => {
     if (Atomics.load(cancel, 0) === 1 && !controller.signal.aborted) controller.abort();

@@ -2,7 +2,9 @@
 // Measures, with autocannon at 50 connections (the client in a worker thread of its own), in one
 // process and one run:
 //   1. the floor: a bare node:http server answering a fixed JSON body, and the app's cheapest route
-//      (GET /api/health: what express, helmet and validation cost by themselves);
+//      (GET /api/health: what express, helmet and validation cost by themselves); the bare server
+//      also answers the node detail's and the node list's exact bytes as fixed bodies (the floor for
+//      answers of that size: writing 58 KB costs more than 60 bytes whatever serves it);
 //   2. GET /api/runs/{id}/nodes/{actor} (node detail) and GET /api/runs/{id}/nodes (node list, 100
 //      actors) of the bundled data set, scored once beforehand;
 //   3. the same two while scoring runs go on back to back in the background (worker thread).
@@ -65,20 +67,30 @@ async function main(): Promise<void> {
   const { run, nodes } = await scoreDataset({ store, dataset: 'w' });
   const top = [...nodes].sort((a, b) => (b.values.betweenness as number) - (a.values.betweenness as number))[0]!;
 
-  const body = JSON.stringify({ status: 'ok', version: socapVersion(), store: 'sqlite' });
-  const bare = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-    res.end(body);
-  });
-  const bareUrl = await listen(bare);
   const api = createApp({ store, workspace, log: { info: () => undefined, error: (m) => process.stderr.write(m + '\n') } });
   const apiServer = createServer(api.handler);
   const apiUrl = await listen(apiServer);
   const detailUrl = `${apiUrl}/api/runs/${run.id}/nodes/${encodeURIComponent(top.id)}`;
   const listUrl = `${apiUrl}/api/runs/${run.id}/nodes`;
 
+  // The bare server: a small fixed body, and the two API answers' bytes as fixed bodies.
+  const bodies = new Map<string, Buffer>([
+    ['/', Buffer.from(JSON.stringify({ status: 'ok', version: socapVersion(), store: 'sqlite' }))],
+    ['/detail', Buffer.from(await (await fetch(detailUrl)).arrayBuffer())],
+    ['/list', Buffer.from(await (await fetch(listUrl)).arrayBuffer())],
+  ]);
+  const bare = createServer((req, res) => {
+    const body = bodies.get(req.url ?? '/') ?? bodies.get('/')!;
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+    res.end(body);
+  });
+  const bareUrl = await listen(bare);
+  const kb = (path: string): string => `${(bodies.get(path)!.length / 1024).toFixed(1)} KB`;
+
   const rows: Row[] = [];
-  rows.push(await measure('bare node:http, fixed JSON', bareUrl));
+  rows.push(await measure(`bare node:http, fixed JSON (${bodies.get('/')!.length} B)`, bareUrl));
+  rows.push(await measure(`bare node:http, the node detail's bytes (${kb('/detail')})`, `${bareUrl}/detail`));
+  rows.push(await measure(`bare node:http, the node list's bytes (${kb('/list')})`, `${bareUrl}/list`));
   rows.push(await measure('GET /api/health (the app\'s cheapest route: express + helmet + zod)', `${apiUrl}/api/health`));
   rows.push(await measure('node detail', detailUrl));
   rows.push(await measure('node list (100)', listUrl));
@@ -105,13 +117,19 @@ async function main(): Promise<void> {
   await background;
 
   const floor = rows[0]!.r.latency.p99;
+  // The same-size floor of each API row: the bare server answering its bytes.
+  const sameSize = (name: string): number | undefined =>
+    name.startsWith('node detail') ? rows[1]!.r.latency.p99 : name.startsWith('node list') ? rows[2]!.r.latency.p99 : undefined;
   const lines = [
     `socap ${socapVersion()} server load, ${new Date().toISOString().slice(0, 10)}: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
     `autocannon, ${CONNECTIONS} connections, ${DURATION} s each, client in its own worker thread; data set ${BUNDLED_DATASET.folder} (${nodes.length} actors); ${runsFinished} background runs finished`,
     '',
-    '| scenario | requests/s | p50 ms | p99 ms | p99 / bare p99 |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    ...rows.map(({ name, r }) => `| ${name} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${(r.latency.p99 / floor).toFixed(2)} |`),
+    '| scenario | requests/s | p50 ms | p99 ms | p99 / bare p99 | p99 / bare p99, same bytes |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(({ name, r }) => {
+      const same = sameSize(name);
+      return `| ${name} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${(r.latency.p99 / floor).toFixed(2)} | ${same === undefined ? '–' : (r.latency.p99 / same).toFixed(2)} |`;
+    }),
   ];
   process.stdout.write(lines.join('\n') + '\n');
 

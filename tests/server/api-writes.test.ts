@@ -1,7 +1,7 @@
 // Write routes over HTTP against the real app and store: CSV uploads (row errors identical to the
 // CLI's ingest of the same file), background runs in a worker thread with reads answered while one
 // runs, the 409s of work in progress, deletes, and cancellation on close.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import type { RowError } from '../../engine/model/types.js';
 import { loadInput } from '../../engine/run/load.js';
 import { openSqliteStore } from '../../engine/store/sqlite.js';
 import * as S from '../../server/response-schemas.js';
-import { RunManager } from '../../server/run-manager.js';
+import { DEFAULT_RUN_NICENESS, RunManager } from '../../server/run-manager.js';
 import { getJson, removeWorkspace, silent, startTestServer, WORKPLACE, type TestServer } from './harness.js';
 
 let srv: TestServer;
@@ -207,6 +207,29 @@ describe('RunManager', () => {
     expect(runs.get(started.id)).toMatchObject({ id: started.id, status: 'failed', error: 'run cancelled; nothing was saved' });
     expect(runs.runningFor('w')).toBeUndefined();
     expect(await srv.store.getRun(started.id)).toBeUndefined();
+  });
+
+  it('scores at a lower priority than the API: the run thread takes nice 10, the server threads keep theirs', async () => {
+    const niceOf = (task: string): number => Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    const own = niceOf(String(readdirSync('/proc/self/task').map(Number).sort((a, b) => a - b)[0]));
+    const runs = new RunManager({ store: srv.store, workspace: srv.workspace, runInWorker: true, log: silent });
+    expect(DEFAULT_RUN_NICENESS).toBe(10);
+    runs.start('w', {});
+    const seen = new Set<number>();
+    while (runs.runningFor('w')) {
+      for (const t of readdirSync('/proc/self/task')) {
+        try {
+          seen.add(niceOf(t));
+        } catch {
+          // the thread ended between the listing and the read
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await runs.close();
+    expect(own).toBeLessThan(10);
+    expect(seen).toContain(own);
+    expect(seen).toContain(10);
   });
 
   it('runs in this thread when asked, with the same outcome', async () => {
