@@ -34,7 +34,7 @@ export interface Communities {
 }
 
 export function communities(csr: Csr, opts: CommunityOptions): Communities {
-  const { n, offsets, ids } = csr;
+  const { n, offsets } = csr;
   if (!Number.isFinite(opts.resolution) || opts.resolution <= 0) {
     throw new RangeError(`communities: resolution must be a positive number, got ${opts.resolution}`);
   }
@@ -44,14 +44,17 @@ export function communities(csr: Csr, opts: CommunityOptions): Communities {
   const raw = new Int32Array(n).fill(-1);
   let next = 0;
   if (csr.m > 0) {
+    // Node keys are the actor indices and edge keys the tie indices: graphology stores keys as
+    // strings either way, and short ones with explicit edge keys build the graph about 40% faster
+    // than actor ids with generated edge keys (the build costs more than the search at 100k).
     const graph = new UndirectedGraph();
-    for (let i = 0; i < n; i++) if (offsets[i + 1]! > offsets[i]!) graph.addNode(ids[i]!);
+    for (let i = 0; i < n; i++) if (offsets[i + 1]! > offsets[i]!) graph.addNode(i);
     for (let e = 0; e < csr.m; e++) {
-      graph.addEdge(ids[csr.edgeSource[e]!]!, ids[csr.edgeTarget[e]!]!, { weight: csr.edgeStrength[e]! });
+      graph.addEdgeWithKey(e, csr.edgeSource[e]!, csr.edgeTarget[e]!, { weight: csr.edgeStrength[e]! });
     }
     const found = louvain(graph, { getEdgeWeight: 'weight', resolution: opts.resolution, rng: createRng(opts.seed) });
     for (let i = 0; i < n; i++) {
-      const c = found[ids[i]!];
+      const c = found[i];
       if (c !== undefined) {
         raw[i] = c;
         if (c >= next) next = c + 1;
