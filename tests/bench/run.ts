@@ -1,30 +1,29 @@
 // socap benchmark: seeded synthetic organizations (datasets/generate-org.ts) of 1k, 10k and 100k
 // people (1M with --full), each loaded into a temporary embedded store and scored with every
-// metric by scoreDataset, in a child process per size so peak RSS is that size's own; then the
-// path pass on worker threads (exact betweenness + closeness up to 20k people, sampled K=512
-// above), and the same metrics in python-igraph and NetworkX (small graphs only) on the same
+// metric by scoreDataset (the default options: every core, sampling above 20k people), in a child
+// process per size so peak RSS is that size's own; then the path pass on one thread (exact
+// betweenness + closeness + harmonic up to 20k people, sampled K=512 above), and the same metrics in python-igraph and NetworkX (small graphs only) on the same
 // edges.csv when a Python with them is found. Writes tests/bench/RESULTS.md.
 //
 // usage: node --import tsx tests/bench/run.ts [--full] [--sizes 1000,10000] [--threads N] [--no-python] [--out FILE]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem, type as osType, release } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem, type as osType, release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { generateOrg } from '../../datasets/generate-org.js';
 import { csrFromTies } from '../../engine/graph/csr.js';
 import { computePathCentralitiesParallel } from '../../engine/metrics/path-workers.js';
-import { DEFAULT_SCORE_OPTIONS, NODE_METRIC_COLUMNS, type NodeMetric } from '../../engine/run/options.js';
+import { DEFAULT_SCORE_OPTIONS } from '../../engine/run/options.js';
 import { loadInput } from '../../engine/run/load.js';
 import { scoreDataset } from '../../engine/run/score.js';
 import { openSqliteStore } from '../../engine/store/sqlite.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SEED = 42;
-/** Above this many people the full-pass path metrics (closeness, harmonic, social capital) are left out of the score. */
-const FULL_PASS_MAX = DEFAULT_SCORE_OPTIONS.autoSampleAbove;
-const FULL_PASS_METRICS: NodeMetric[] = ['closeness', 'harmonic', 'social_capital'];
+/** Above this many people the default score samples betweenness, closeness and harmonic (K pivots). */
+const EXACT_MAX = DEFAULT_SCORE_OPTIONS.autoSampleAbove;
 /** NetworkX runs only up to this size (its betweenness is hours at 10k). */
 const NETWORKX_MAX = 1000;
 
@@ -36,7 +35,8 @@ interface SizeResult {
   scoreTotal: number;
   timings: Record<string, number>;
   betweennessMode: string;
-  metricsLeftOut: string[];
+  /** Closeness and harmonic: exact, or sampled from the betweenness pivots. */
+  closenessMode?: string;
   peakRssMiB: number;
   parallel: { what: string; seconds: number; threads: number; perSourceMs: number };
   igraph?: Record<string, number>;
@@ -59,10 +59,8 @@ async function child(dir: string, nodes: number, ties: number, generate: number,
     let t = performance.now();
     await loadInput(store, 'org', dir);
     const load = secs(t);
-    const leftOut = nodes > FULL_PASS_MAX ? FULL_PASS_METRICS : [];
-    const metrics = NODE_METRIC_COLUMNS.filter((c) => !leftOut.includes(c));
     t = performance.now();
-    const r = await scoreDataset({ store, dataset: 'org', options: { metrics, threads } });
+    const r = await scoreDataset({ store, dataset: 'org', options: { threads } });
     const scoreTotal = secs(t);
     const index = new Map(r.nodes.map((row, i) => [row.id, i]));
     const csr = csrFromTies(
@@ -71,7 +69,7 @@ async function child(dir: string, nodes: number, ties: number, generate: number,
       Int32Array.from(r.edges, (e) => index.get(e.target)!),
       Float64Array.from(r.edges, (e) => e.values.strength as number),
     );
-    const exact = nodes <= FULL_PASS_MAX;
+    const exact = nodes <= EXACT_MAX;
     t = performance.now();
     const p = await computePathCentralitiesParallel(csr, {
       distance: 'inverse',
@@ -79,7 +77,8 @@ async function child(dir: string, nodes: number, ties: number, generate: number,
       samples: DEFAULT_SCORE_OPTIONS.samples,
       seed: SEED,
       closeness: exact,
-      threads,
+      harmonic: exact,
+      threads: 1,
       minParallelNodes: 0,
     });
     const seconds = secs(t);
@@ -92,12 +91,12 @@ async function child(dir: string, nodes: number, ties: number, generate: number,
       scoreTotal,
       timings: r.run.timings,
       betweennessMode: r.run.betweenness?.mode ?? 'none',
-      metricsLeftOut: leftOut,
+      closenessMode: (r.run.extra?.closeness as { mode?: string } | undefined)?.mode,
       peakRssMiB: process.resourceUsage().maxRSS / 1024,
       parallel: {
-        what: exact ? 'exact betweenness + closeness' : `sampled betweenness (K=${sources})`,
+        what: exact ? 'exact betweenness + closeness + harmonic' : `sampled betweenness (K=${sources})`,
         seconds,
-        threads: threads === 0 ? (await import('node:os')).availableParallelism() : threads,
+        threads: 1,
         perSourceMs: (seconds * 1000) / sources,
       },
       referenceErrors: [],
@@ -132,7 +131,7 @@ const f = (x: number | undefined, digits = 2): string => (x === undefined ? '–
 const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
 const sum = (...xs: Array<number | undefined>): number | undefined => (xs.some((x) => x === undefined) ? undefined : xs.reduce<number>((a, b) => a + b!, 0));
 
-function report(results: SizeResult[], meta: { command: string; started: string; load: number[]; igraph?: string; networkx?: string }): string {
+function report(results: SizeResult[], meta: { command: string; started: string; load: number[]; threads: number; igraph?: string; networkx?: string }): string {
   const cpu = cpus();
   const lines: string[] = [];
   lines.push('# socap benchmark results', '');
@@ -144,23 +143,23 @@ function report(results: SizeResult[], meta: { command: string; started: string;
   lines.push(`- graphs: \`socap generate --nodes N --seed ${SEED}\` (datasets/generate-org.ts), scored from a temporary embedded store`);
   lines.push('');
   lines.push('## socap pipeline (seconds)', '');
-  lines.push('| people | ties | generate | load | read | build | community | paths (B+C+H, 1 thread) | eigenvector | pagerank | constraint (+eff. size, hierarchy) | layout | save | score total | peak RSS MiB | betweenness |');
+  lines.push(`| people | ties | generate | load | read | build | community | paths (B+C+H, ${meta.threads} threads) | eigenvector | pagerank | constraint (+eff. size, hierarchy) | layout | save | score total | peak RSS MiB | betweenness |`);
   lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const r of results) {
     const t = r.timings;
     const paths = t.betweenness ?? t.closeness ?? t.harmonic;
-    const mode = r.betweennessMode + (r.metricsLeftOut.length ? `; left out: ${r.metricsLeftOut.join(', ')}` : '');
+    const mode = r.betweennessMode + (r.closenessMode ? `; closeness ${r.closenessMode}` : '');
     lines.push(
       `| ${r.nodes} | ${r.ties} | ${f(r.generate)} | ${f(r.load)} | ${f(t.read)} | ${f(t.build)} | ${f(t.community)} | ${f(paths)} | ${f(t.eigenvector)} | ${f(t.pagerank)} | ${f(t.constraint)} | ${f(t.layout)} | ${f(t.save)} | ${f(r.scoreTotal)} | ${f(r.peakRssMiB, 0)} | ${mode} |`,
     );
   }
   lines.push('', 'Every stage timing of the run (seconds):', '');
   for (const r of results) lines.push(`- ${r.nodes}: ${Object.entries(r.timings).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}`);
-  lines.push('', '## Path pass on worker threads (engine/metrics/path-workers.ts)', '');
-  lines.push('| people | pass | threads | seconds | ms per source | igraph betweenness + closeness | socap / igraph |');
+  lines.push('', '## The path pass on one thread (the score above ran it on every core)', '');
+  lines.push('| people | pass | threads | seconds | ms per source | igraph betweenness + closeness + harmonic | socap / igraph |');
   lines.push('|---:|---|---:|---:|---:|---:|---:|');
   for (const r of results) {
-    const ig = r.igraph ? sum(r.igraph.betweenness, r.igraph.closeness) : undefined;
+    const ig = r.igraph ? sum(r.igraph.betweenness, r.igraph.closeness, r.igraph.harmonic) : undefined;
     const exact = r.parallel.what.startsWith('exact');
     lines.push(`| ${r.nodes} | ${r.parallel.what} | ${r.parallel.threads} | ${f(r.parallel.seconds)} | ${f(r.parallel.perSourceMs, 3)} | ${exact ? f(ig) : '–'} | ${exact ? ratio(r.parallel.seconds, ig) : '–'} |`);
   }
@@ -170,7 +169,7 @@ function report(results: SizeResult[], meta: { command: string; started: string;
   for (const r of results) {
     const t = r.timings;
     const rows: Array<[string, number | undefined, (x: Record<string, number>) => number | undefined]> = [
-      ['betweenness + closeness + harmonic (one pass, 1 thread)', r.metricsLeftOut.length ? undefined : t.betweenness, (x) => sum(x.betweenness, x.closeness, x.harmonic)],
+      [`betweenness + closeness + harmonic (one pass, ${meta.threads} threads)`, r.betweennessMode === 'exact' ? t.betweenness : undefined, (x) => sum(x.betweenness, x.closeness, x.harmonic)],
       ['pagerank', t.pagerank, (x) => x.pagerank],
       ['eigenvector', t.eigenvector, (x) => x.eigenvector],
       ['constraint', t.constraint, (x) => x.constraint],
@@ -216,7 +215,7 @@ async function main(): Promise<void> {
       const edges = join(dir, 'edges.csv');
       if (igraphPy) {
         process.stderr.write(`bench: ${nodes} people, igraph\n`);
-        r.igraph = reference(igraphPy, 'igraph', edges, nodes <= FULL_PASS_MAX, r.referenceErrors);
+        r.igraph = reference(igraphPy, 'igraph', edges, nodes <= EXACT_MAX, r.referenceErrors);
       }
       if (networkxPy && nodes <= NETWORKX_MAX) {
         process.stderr.write(`bench: ${nodes} people, networkx\n`);
@@ -224,7 +223,7 @@ async function main(): Promise<void> {
       }
       results.push(r);
       rmSync(dir, { recursive: true, force: true });
-      writeFileSync(out, report(results, { command: `node --import tsx tests/bench/run.ts ${process.argv.slice(2).join(' ')}`.trim(), started, load, igraph: igraphPy, networkx: networkxPy }));
+      writeFileSync(out, report(results, { command: `node --import tsx tests/bench/run.ts ${process.argv.slice(2).join(' ')}`.trim(), started, load, threads: threads === 0 ? availableParallelism() : threads, igraph: igraphPy, networkx: networkxPy }));
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
