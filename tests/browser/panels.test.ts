@@ -1,7 +1,8 @@
 // The viewer's side panels in headless Chromium against the real server over a scored Krackhardt
 // run: the broker leaderboard in the API's order (a row selects the actor, also after sorting),
-// the what-if comparison against POST /whatif for the same actors, the table CSV export against
-// the table shown, the groups and communities tables against the API, and no console errors.
+// the what-if comparison against POST /whatif for the same actors, a table's CSV download against
+// the table shown, the groups and communities tables against the API (each downloadable on its
+// own), and no console errors.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,12 @@ describe('viewer panels in the browser', () => {
     await expect.poll(() => page.locator(`.tabs [data-tab="${name}"]`).getAttribute('aria-selected')).toBe('true');
   };
   const brokerTable = (): Locator => page.locator('table[data-table="brokers"]');
+  /** Clicks the CSV button of the table named `name`; the downloaded file's name and fields. */
+  const downloadCsv = async (name: string): Promise<{ file: string; csv: string[][] }> => {
+    const button = page.locator('.table-block', { has: page.locator(`table[data-table="${name}"]`) }).locator('button.table-csv');
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    return { file: download.suggestedFilename(), csv: parseCsv(readFileSync(await download.path(), 'utf8')) };
+  };
 
   it('the broker leaderboard lists actors in the API order; a row selects that actor', async () => {
     const api = await get<{ total: number; items: Broker[] }>('/api/runs/latest/brokers?limit=50');
@@ -95,7 +102,7 @@ describe('viewer panels in the browser', () => {
     await page.locator(`section.actor[data-actor="${leastConstrained.id}"]`).waitFor();
   });
 
-  it('the table CSV export holds the rows of the table shown, in the order shown', async () => {
+  it('a table’s CSV button downloads the rows of that table, in the order shown', async () => {
     await tab('brokers');
     const table = brokerTable();
     await table.waitFor();
@@ -107,9 +114,8 @@ describe('viewer panels in the browser', () => {
     const shown = await cells(table);
     const headers = await table.locator('thead th').allTextContents();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
-    expect(download.suggestedFilename()).toBe('socap-brokers.csv');
-    const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
+    const { file, csv } = await downloadCsv('brokers');
+    expect(file).toBe('socap-brokers.csv');
     expect(csv[0]).toEqual(headers);
     const body = csv.slice(1);
     expect(body).toHaveLength(21);
@@ -173,6 +179,24 @@ describe('viewer panels in the browser', () => {
       expect(shown.map((r) => r.slice(0, 4))).toEqual(list.items.map((c) => [c.key ?? '(none)', String(c.size), String(c.internalTies), String(c.externalTies)]));
     }
     expect(await page.locator('table[data-table="groups"] thead th').first().textContent()).toBe('department');
+  });
+
+  it('the groups tab exports each of its two tables on its own', async () => {
+    const groups = await get<ClusterList>('/api/runs/latest/groups?top=3');
+    const communities = await get<ClusterList>('/api/runs/latest/communities?top=3');
+    // Different row counts, so a download of the wrong table cannot pass for the right one.
+    expect(groups.items.length).not.toBe(communities.items.length);
+    await tab('groups');
+    for (const [name, list] of [['groups', groups], ['communities', communities]] as const) {
+      const table = page.locator(`table[data-table="${name}"]`);
+      await table.waitFor();
+      const { file, csv } = await downloadCsv(name);
+      expect(file).toBe(`socap-${name}.csv`);
+      expect(csv[0]).toEqual(await table.locator('thead th').allTextContents());
+      expect(csv[0]).toEqual([list.attribute ?? 'key', 'actors', 'ties in', 'ties out', 'cohesion', `top by ${list.rankedBy ?? 'score'}`]);
+      expect(csv.slice(1)).toHaveLength(list.items.length);
+      expect(csv.slice(1).map((r) => [r[0], Number(r[1])])).toEqual(list.items.map((c) => [c.key ?? '(none)', c.size]));
+    }
   });
 
   it('logs no console errors', () => {

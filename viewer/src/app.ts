@@ -15,7 +15,6 @@ import { healthPanel } from './panels/health-panel.js';
 import { runPanel } from './panels/run-panel.js';
 import { whatIfPanel } from './panels/whatif-panel.js';
 import { mountSearch, type SearchEntry } from './search.js';
-import { currentTable, tableCsv } from './table.js';
 import { decodeView, DEFAULT_VIEW, encodeView, type ViewState } from './view-state.js';
 
 type Tab = 'actor' | 'brokers' | 'groups' | 'health' | 'whatif' | 'run';
@@ -280,16 +279,6 @@ export class App {
     });
     on('export-png', 'click', () => {
       if (this.map) void downloadAsPNG(this.map.sigma, { fileName: `socap-${this.run?.id ?? 'map'}`, backgroundColor: '#ffffff' });
-    });
-    on('export-csv', 'click', () => {
-      const t = currentTable();
-      if (!t) return this.status('No table is shown to export.');
-      const url = URL.createObjectURL(new Blob([tableCsv(t)], { type: 'text/csv' }));
-      const a = h('a', { href: url, download: `socap-${t.name}.csv` });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
     });
     on('copy-link', 'click', () => {
       this.saveUrl();

@@ -1,6 +1,7 @@
-// Sortable tables for the panels (click or Enter on a header sorts; rows can be activated), and
-// the CSV of whatever table was rendered or sorted last ("export current table"), rows in the order
-// shown.
+// Sortable tables for the panels (click or Enter on a header sorts; rows can be activated), each
+// with its own CSV download: the rows in the order shown, the values unrounded. A panel may show
+// several tables (groups and communities; an actor's ties and cooling ties), so the export belongs
+// to the table, not to the panel.
 import { h } from './dom.js';
 import { formatValue } from './map-style.js';
 
@@ -12,12 +13,8 @@ export interface TableSpec {
   rows: Cell[][];
   /** Row activation (click / Enter): gets the row index in `rows`. */
   onRow?: (row: number) => void;
-}
-
-let current: TableSpec | null = null;
-
-export function currentTable(): TableSpec | null {
-  return current;
+  /** The CSV file's name without extension; default `socap-<name>`. */
+  file?: string;
 }
 
 function csvField(v: Cell): string {
@@ -25,14 +22,25 @@ function csvField(v: Cell): string {
   return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function tableCsv(t: TableSpec): string {
+/** RFC 4180 text of the table: a header of the column labels, then `rows` (CRLF line ends). */
+export function tableCsv(t: Pick<TableSpec, 'columns' | 'rows'>): string {
   const lines = [t.columns.map((c) => csvField(c.label)).join(',')];
   for (const r of t.rows) lines.push(r.map(csvField).join(','));
   return lines.join('\r\n') + '\r\n';
 }
 
-export function renderTable(t: TableSpec): HTMLTableElement {
-  current = t;
+/** Hands `text` to the browser as a download named `file`. */
+export function downloadText(text: string, file: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: file });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The table under a bar with its row count and its CSV button (`button.table-csv`). */
+export function renderTable(t: TableSpec): HTMLElement {
   let sortCol = -1;
   let desc = false;
   const order = t.rows.map((_, i) => i);
@@ -66,7 +74,6 @@ export function renderTable(t: TableSpec): HTMLTableElement {
       return desc ? -c : c;
     });
     head.querySelectorAll('th').forEach((th, i) => th.setAttribute('aria-sort', i === sortCol ? (desc ? 'descending' : 'ascending') : 'none'));
-    current = { name: t.name, columns: t.columns, rows: order.map((ri) => t.rows[ri]!) };
     fill();
   };
   const head = h(
@@ -85,5 +92,13 @@ export function renderTable(t: TableSpec): HTMLTableElement {
     }),
   );
   fill();
-  return h('table', { class: 'data', 'data-table': t.name }, h('thead', {}, head), body);
+  const label = t.name.replace(/-/g, ' ');
+  const csv = h('button', { type: 'button', class: 'small table-csv', title: `download this table as CSV, in the order shown`, 'aria-label': `Download the ${label} table as CSV` }, 'CSV');
+  csv.addEventListener('click', () => downloadText(tableCsv({ columns: t.columns, rows: order.map((ri) => t.rows[ri]!) }), `${t.file ?? `socap-${t.name}`}.csv`, 'text/csv'));
+  return h(
+    'div',
+    { class: 'table-block' },
+    h('div', { class: 'table-bar' }, h('span', { class: 'muted' }, `${t.rows.length} ${t.rows.length === 1 ? 'row' : 'rows'}`), csv),
+    h('table', { class: 'data', 'data-table': t.name }, h('thead', {}, head), body),
+  );
 }

@@ -47,9 +47,10 @@ export function actorPanel(d: NodeDetail, actions: ActorActions): HTMLElement {
   const ties = d.ties.slice(0, TOP_TIES);
   const comps = TIE_COMPONENTS.filter((c) => ties.some((t) => c in t));
   const cooling = d.ties.filter((t) => t.cooling === true);
-  const tieTable = (name: string, list: TieItem[]): HTMLTableElement =>
+  const tieTable = (name: string, list: TieItem[]): HTMLElement =>
     renderTable({
       name,
+      file: `socap-${name}-${d.id}`,
       columns: [{ key: 'other', label: 'tie to' }, ...comps.map((c) => ({ key: c, label: c, numeric: true }))],
       rows: list.map((t) => [t.label, ...comps.map((c) => (typeof t[c] === 'number' ? (t[c] as number) : null))]),
       onRow: (i) => actions.select(list[i]!.other),
