@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { loadInput } from '../../engine/run/load.js';
 import type { ScoreOptions } from '../../engine/run/options.js';
+import { scoreDataset } from '../../engine/run/score.js';
+import { openSqliteStore } from '../../engine/store/sqlite.js';
 import { removeWorkspace, scoredWorkspace, startTestServer, type TestServer } from '../server/harness.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -28,7 +31,34 @@ export interface ViewerFixture {
 
 /** A scored workspace of `input`, a server serving the viewer in `viewerDir`, and a browser. */
 export async function startViewer(input: string, dataset: string, viewerDir: string, options: Partial<ScoreOptions> = {}): Promise<ViewerFixture> {
-  const { workspace } = await scoredWorkspace(input, dataset, options);
+  return serveViewer((await scoredWorkspace(input, dataset, options)).workspace, viewerDir);
+}
+
+export interface RunInput {
+  input: string;
+  dataset: string;
+  options?: Partial<ScoreOptions>;
+}
+
+/** One workspace holding a run for each entry, in order (an input named twice is loaded once). */
+export async function scoredRuns(runs: RunInput[]): Promise<string> {
+  const workspace = mkdtempSync(join(tmpdir(), 'socap-viewer-runs-'));
+  const store = openSqliteStore({ workspace });
+  try {
+    const loaded = new Set<string>();
+    for (const r of runs) {
+      if (!loaded.has(r.dataset)) await loadInput(store, r.dataset, r.input);
+      loaded.add(r.dataset);
+      await scoreDataset({ store, dataset: r.dataset, options: r.options ?? {} });
+    }
+  } finally {
+    await store.close();
+  }
+  return workspace;
+}
+
+/** A server over `workspace` serving the viewer in `viewerDir`, and a browser; close() removes both folders. */
+export async function serveViewer(workspace: string, viewerDir: string): Promise<ViewerFixture> {
   const server = await startTestServer(workspace, { viewerDir });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {

@@ -140,7 +140,7 @@ export const api = {
   brokers: (id: string, limit: number): Promise<{ total: number; items: BrokerItem[]; note?: string }> => request(`${run(id)}/brokers?limit=${limit}`),
   communities: (id: string): Promise<ClusterList> => request(`${run(id)}/communities?top=3`),
   groups: (id: string): Promise<ClusterList> => request(`${run(id)}/groups?top=3`),
-  health: (id: string, limit: number): Promise<EdgeList> => request(`${run(id)}/health?limit=${limit}`),
+  health: (id: string, limit: number, offset = 0): Promise<EdgeList> => request(`${run(id)}/health?limit=${limit}&offset=${offset}`),
   whatIf: (id: string, remove: string[]): Promise<WhatIfResult> =>
     request(`${run(id)}/whatif`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ remove }) }),
   exportUrl: (id: string, format: 'csv' | 'json' | 'gexf'): string => `${run(id)}/export?format=${format}`,

@@ -3,7 +3,7 @@
 // threshold unless drilled in or asked for every actor) and the actors' attributes.
 import Graph from 'graphology';
 import { downloadAsPNG } from '@sigma/export-image';
-import { api, type NodeItem, type RunRecord, type WhatIfResult } from './api.js';
+import { api, type EdgeList, type NodeItem, type RunRecord, type WhatIfResult } from './api.js';
 import { byId, clear, h } from './dom.js';
 import { applyFilters, buildFilterIndex, numericColumn, type FilterIndex, type FilterResult } from './map-filter.js';
 import { colorScale, formatNumber, MAX_SIZE, MIN_SIZE, sizeScale, TIE_STYLES, tieKind, type TieKind } from './map-style.js';
@@ -21,6 +21,8 @@ type Tab = 'actor' | 'brokers' | 'groups' | 'health' | 'whatif' | 'run';
 const NODE_PAGE = 10_000;
 const BROKERS = 50;
 const HEALTH = 100;
+/** The server's largest page. */
+const MAX_PAGE = 10_000;
 const NON_METRICS = new Set(['x', 'y', 'size', 'color', 'label', 'group', 'community', 'baseSize', 'actors']);
 
 export class App {
@@ -31,6 +33,8 @@ export class App {
   private map: MapView | null = null;
   private level: 'actors' | 'communities' = 'actors';
   private actors = new Map<string, NodeItem>();
+  /** The run whose actors `actors` holds ('' = none loaded). */
+  private actorsOf = '';
   private searchEntries: SearchEntry[] = [];
   private filtered: FilterResult | null = null;
   private tab: Tab = 'actor';
@@ -54,21 +58,28 @@ export class App {
     try {
       this.status('loading…');
       const { items } = await api.runs();
-      const runs = items.filter((r) => r.status === 'done');
-      const select = byId<HTMLSelectElement>('run-select');
-      clear(select, ...runs.map((r) => h('option', { value: r.id }, `${r.dataset} — ${r.id}`)));
-      if (!runs.length) {
+      const done = items.filter((r) => r.status === 'done');
+      if (!done.length) {
+        this.fillRunPicker(items, null);
         this.status('No finished run yet: load and score a data set (socap start).');
         return;
       }
-      this.run = this.state.run === 'latest' ? runs[0]! : await api.run(this.state.run);
-      select.value = this.run.id;
+      const previous = this.run?.id;
+      this.run = this.state.run === 'latest' ? done[0]! : await api.run(this.state.run);
+      this.fillRunPicker(items, this.run);
+      if (this.run.id !== previous) {
+        // Another run: its actors, search entries and what-if list are not this one's.
+        this.actors.clear();
+        this.actorsOf = '';
+        this.searchEntries = [];
+        this.whatIf = { picked: [], result: null };
+      }
       const wantActors = this.state.allActors || this.state.community !== null;
       const key = `${this.run.id}/${wantActors}`;
       if (key !== this.loadedKey) {
         const data = await api.graph(this.run.id, wantActors ? 'actors' : 'auto');
         this.level = data.attributes.level === 'communities' ? 'communities' : 'actors';
-        if (this.level === 'actors' && this.actors.size === 0) await this.loadActors(this.run.id);
+        if (this.level === 'actors' && this.actorsOf !== this.run.id) await this.loadActors(this.run.id);
         const graph = new Graph({ type: 'undirected' });
         graph.import(data);
         graph.forEachNode((n, a) => graph.setNodeAttribute(n, 'baseSize', a.size));
@@ -105,6 +116,34 @@ export class App {
       if (offset + NODE_PAGE >= page.total) break;
     }
     this.searchEntries = [...this.actors.values()].map((n) => ({ id: n.id, label: n.label, attributes: n.attributes }));
+    this.actorsOf = run;
+  }
+
+  /**
+   * The run picker: the data sets (newest run first, as GET /api/runs lists them) and the runs of
+   * the chosen one; runs not done are listed with their status and cannot be picked.
+   */
+  private fillRunPicker(runs: RunRecord[], chosen: RunRecord | null): void {
+    const datasets = [...new Set(runs.map((r) => r.dataset))];
+    const dataset = chosen?.dataset ?? datasets[0] ?? '';
+    const count = (d: string): number => runs.filter((r) => r.dataset === d).length;
+    const datasetSelect = byId<HTMLSelectElement>('dataset-select');
+    clear(datasetSelect, ...datasets.map((d) => h('option', { value: d }, `${d} (${count(d)} ${count(d) === 1 ? 'run' : 'runs'})`)));
+    datasetSelect.value = dataset;
+    const runSelect = byId<HTMLSelectElement>('run-select');
+    clear(
+      runSelect,
+      ...runs.filter((r) => r.dataset === dataset).map((r) => h('option', { value: r.id, disabled: r.status !== 'done' }, r.status === 'done' ? r.id : `${r.id} (${r.status})`)),
+    );
+    if (chosen) runSelect.value = chosen.id;
+  }
+
+  /** Opens run `id` with a fresh view, and puts it in the URL. */
+  private async switchRun(id: string): Promise<void> {
+    this.state = { ...DEFAULT_VIEW, ranges: {}, terms: [], run: id };
+    this.loadedKey = '';
+    await this.load();
+    this.saveUrl();
   }
 
   private levelNote(attrs: Record<string, unknown>): void {
@@ -219,12 +258,14 @@ export class App {
       const el = byId<HTMLInputElement & HTMLSelectElement>(id);
       el.addEventListener(ev, () => f(el));
     };
-    on('run-select', 'change', (el) => {
-      this.state = { ...DEFAULT_VIEW, ranges: {}, terms: [], run: el.value };
-      this.actors.clear();
-      this.loadedKey = '';
-      this.whatIf = { picked: [], result: null };
-      void this.load();
+    on('run-select', 'change', (el) => void this.switchRun(el.value));
+    on('dataset-select', 'change', (el) => {
+      void api.runs().then(({ items }) => {
+        const newest = items.find((r) => r.dataset === el.value && r.status === 'done');
+        if (newest) return this.switchRun(newest.id);
+        this.fillRunPicker(items, this.run);
+        this.status(`Data set ${el.value} has no finished run yet.`);
+      }, (e: unknown) => this.status(`Could not list the runs: ${(e as Error).message}`));
     });
     on('color-select', 'change', (el) => {
       this.state.color = el.value;
@@ -437,7 +478,7 @@ export class App {
           clusterPanel('Communities', c, (key) => this.keepTerm('community', key)),
         );
       } else if (tab === 'health') {
-        clear(panel, healthPanel(await api.health(run.id, HEALTH), this.labelOf, (a) => void this.select(a)));
+        clear(panel, healthPanel(await this.allCoolingTies(run.id), HEALTH, this.labelOf, (a) => void this.select(a)));
       } else if (tab === 'whatif') {
         this.renderWhatIf();
       } else {
@@ -446,6 +487,18 @@ export class App {
     } catch (e) {
       clear(panel, h('p', { class: 'error', role: 'alert' }, (e as Error).message));
     }
+  }
+
+  /** Every cooling tie of the run (the panel ranks them worst first), a page of MAX_PAGE at a time. */
+  private async allCoolingTies(run: string): Promise<EdgeList> {
+    const first = await api.health(run, MAX_PAGE);
+    const items = [...first.items];
+    while (items.length < first.total) {
+      const page = await api.health(run, MAX_PAGE, items.length);
+      if (!page.items.length) break;
+      items.push(...page.items);
+    }
+    return { ...first, items };
   }
 
   /** A row of the groups or communities table: show only that group (or community). */

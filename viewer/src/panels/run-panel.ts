@@ -1,19 +1,23 @@
-// The run: its data set, counts, parameters, per-stage timings and notes.
+// The run: its data set, counts, parameters, per-stage timings and notes. Each parameter and timing
+// row carries its raw value (`data-value`, JSON) beside the text shown.
 import type { RunRecord } from '../api.js';
 import { h } from '../dom.js';
 import { formatNumber } from '../map-style.js';
 
-function paramText(v: unknown): string {
-  if (Array.isArray(v)) return v.length > 6 ? `${v.slice(0, 6).join(', ')}, … (${v.length})` : v.join(', ') || '—';
-  if (v !== null && typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k} ${typeof x === 'number' ? formatNumber(x) : String(x)}`).join(', ');
+/** A parameter as the panel shows it: lists in full, objects as `key value` pairs. */
+export function paramText(v: unknown): string {
+  if (Array.isArray(v)) return v.length ? v.map((x) => paramText(x)).join(', ') : '—';
+  if (v !== null && typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k} ${paramText(x)}`).join(', ') || '—';
+  if (typeof v === 'number') return formatNumber(v);
   return v === null || v === undefined ? '—' : String(v);
 }
 
 export function runPanel(run: RunRecord): HTMLElement {
   const timings = Object.entries(run.timings).sort((a, b) => b[1] - a[1]);
+  const total = timings.reduce((s, [, t]) => s + t, 0);
   return h(
     'section',
-    {},
+    { class: 'run', 'data-run': run.id },
     h('h2', {}, `Run ${run.id}`),
     h(
       'dl',
@@ -22,6 +26,8 @@ export function runPanel(run: RunRecord): HTMLElement {
       h('dd', {}, run.dataset),
       h('dt', {}, 'finished'),
       h('dd', {}, run.finishedAt ?? run.status),
+      run.version ? h('dt', {}, 'version') : null,
+      run.version ? h('dd', {}, run.version) : null,
       run.counts ? h('dt', {}, 'counts') : null,
       run.counts ? h('dd', {}, `${run.counts.actors} actors, ${run.counts.ties} ties, ${run.counts.interactions} interactions`) : null,
       run.modularity !== undefined ? h('dt', {}, 'modularity') : null,
@@ -30,10 +36,18 @@ export function runPanel(run: RunRecord): HTMLElement {
       run.betweenness ? h('dd', {}, run.betweenness.mode === 'sampled' ? `sampled, ${run.betweenness.samples} pivots, error ≤ ${formatNumber(run.betweenness.errorBound ?? NaN)}` : 'exact') : null,
     ),
     h('h3', {}, 'Parameters'),
-    h('dl', { class: 'attributes' }, ...Object.entries(run.parameters).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, paramText(v))])),
-    h('h3', {}, 'Timings (seconds)'),
-    h('table', { class: 'metrics' }, h('tbody', {}, ...timings.map(([k, s]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', { class: 'num' }, formatNumber(s)))))),
+    h(
+      'table',
+      { class: 'metrics params' },
+      h('tbody', {}, ...Object.entries(run.parameters).map(([k, v]) => h('tr', { 'data-param': k, 'data-value': JSON.stringify(v) }, h('th', { scope: 'row' }, k), h('td', {}, paramText(v))))),
+    ),
+    h('h3', {}, `Timings (seconds; ${formatNumber(total)} in all)`),
+    h(
+      'table',
+      { class: 'metrics timings' },
+      h('tbody', {}, ...timings.map(([k, s]) => h('tr', { 'data-stage': k, 'data-value': String(s) }, h('th', { scope: 'row' }, k), h('td', { class: 'num' }, formatNumber(s))))),
+    ),
     run.notes.length ? h('h3', {}, 'Notes') : null,
-    run.notes.length ? h('ul', {}, ...run.notes.map((n) => h('li', {}, n))) : null,
+    run.notes.length ? h('ul', { class: 'notes' }, ...run.notes.map((n) => h('li', {}, n))) : null,
   );
 }
