@@ -18,7 +18,12 @@ export interface LocalBridges {
   span: Float64Array;
 }
 
-export function localBridges(csr: Csr): LocalBridges {
+export interface LocalBridgeOptions {
+  /** Called with (ties examined, ties) about every 1% of the ties and at the end. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function localBridges(csr: Csr, opts: LocalBridgeOptions = {}): LocalBridges {
   const { n, m, offsets, targets, halfToEdge, edgeSource, edgeTarget } = csr;
   const common = commonNeighbourCounts(csr);
   const isBridge = bridges(csr);
@@ -30,7 +35,9 @@ export function localBridges(csr: Csr): LocalBridges {
   const distB = new Int32Array(n);
   const queueA = new Int32Array(n);
   const queueB = new Int32Array(n);
+  const every = Math.max(1, Math.floor(m / 100));
   for (let e = 0; e < m; e++) {
+    if (opts.onProgress !== undefined && e > 0 && e % every === 0) opts.onProgress(e, m);
     if (common[e] !== 0) continue;
     isLocalBridge[e] = 1;
     if (isBridge[e] === 1) {
@@ -39,6 +46,7 @@ export function localBridges(csr: Csr): LocalBridges {
     }
     span[e] = spanWithout(e, edgeSource[e]!, edgeTarget[e]!);
   }
+  opts.onProgress?.(m, m);
 
   /**
    * Bidirectional breadth-first search between the endpoints, skipping tie e: whole levels are

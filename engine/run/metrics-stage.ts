@@ -240,7 +240,7 @@ export async function computeMetrics(ctx: MetricContext): Promise<MetricResults>
   edge.set('strong', { kind: 'bool', values: strongByCsr });
   const ov = timed('overlap', () => neighbourhoodOverlap(csr));
   edge.set('overlap', { kind: 'number', values: ov });
-  const lb = timed('local_bridge', () => localBridges(csr));
+  const lb = timed('local_bridge', () => localBridges(csr, { onProgress: (done, total) => progress.update('local_bridge', done, total) }));
   edge.set('local_bridge', { kind: 'bool', values: lb.isLocalBridge });
   edge.set('span', { kind: 'number', values: lb.span });
   edge.set('bridge', { kind: 'bool', values: timed('bridge', () => bridges(csr)) });

@@ -46,4 +46,15 @@ describe('local bridge spans', () => {
     expect(checked).toBeGreaterThan(1000);
     expect(spans.size).toBeGreaterThan(1); // several different span lengths were exercised
   });
+
+  it('reports progress about every 1% of the ties (100 to 110 calls), ending at (m, m)', () => {
+    const g = generateOrgGraph({ nodes: 500, seed: 3 });
+    const csr = csrFromTies(Array.from({ length: g.n }, (_, i) => String(i)), g.source, g.target, Float64Array.from(g.weight));
+    const seen: Array<[number, number]> = [];
+    localBridges(csr, { onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen.at(-1)).toEqual([csr.m, csr.m]);
+    expect(seen.length).toBeGreaterThanOrEqual(100);
+    expect(seen.length).toBeLessThanOrEqual(110);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]![0]).toBeGreaterThan(seen[i - 1]![0]);
+  });
 });
