@@ -25,6 +25,17 @@ const HEALTH = 100;
 const MAX_PAGE = 10_000;
 const NON_METRICS = new Set(['x', 'y', 'size', 'color', 'label', 'group', 'community', 'baseSize', 'actors']);
 
+/** Every actor of the run (attributes for colouring, filters and search), a page at a time. */
+async function fetchActors(run: string): Promise<Map<string, NodeItem>> {
+  const actors = new Map<string, NodeItem>();
+  for (let offset = 0; ; offset += NODE_PAGE) {
+    const page = await api.nodes(run, NODE_PAGE, offset);
+    for (const n of page.items) actors.set(n.id, n);
+    if (offset + NODE_PAGE >= page.total) break;
+  }
+  return actors;
+}
+
 export class App {
   private state: ViewState = decodeView(location.hash);
   private run: RunRecord | null = null;
@@ -40,6 +51,7 @@ export class App {
   private tab: Tab = 'actor';
   private whatIf: { picked: string[]; result: WhatIfResult | null; error?: string } = { picked: [], result: null };
   private loadedKey = '';
+  private loadSeq = 0;
   private urlTimer = 0;
 
   async start(): Promise<void> {
@@ -55,9 +67,13 @@ export class App {
   // ---- loading -------------------------------------------------------------------------------
 
   private async load(): Promise<void> {
+    // A newer load (another run picked meanwhile) makes this one stale: it stops at its next step.
+    const seq = ++this.loadSeq;
+    const stale = (): boolean => seq !== this.loadSeq;
     try {
       this.status('loading…');
       const { items } = await api.runs();
+      if (stale()) return;
       const done = items.filter((r) => r.status === 'done');
       if (!done.length) {
         this.fillRunPicker(items, null);
@@ -65,7 +81,9 @@ export class App {
         return;
       }
       const previous = this.run?.id;
-      this.run = this.state.run === 'latest' ? done[0]! : await api.run(this.state.run);
+      const run = this.state.run === 'latest' ? done[0]! : await api.run(this.state.run);
+      if (stale()) return;
+      this.run = run;
       this.fillRunPicker(items, this.run);
       if (this.run.id !== previous) {
         // Another run: its actors, search entries and what-if list are not this one's.
@@ -77,17 +95,29 @@ export class App {
       const wantActors = this.state.allActors || this.state.community !== null;
       const key = `${this.run.id}/${wantActors}`;
       if (key !== this.loadedKey) {
-        const data = await api.graph(this.run.id, wantActors ? 'actors' : 'auto');
+        const data = await api.graph(run.id, wantActors ? 'actors' : 'auto');
+        if (stale()) return;
         this.level = data.attributes.level === 'communities' ? 'communities' : 'actors';
-        if (this.level === 'actors' && this.actorsOf !== this.run.id) await this.loadActors(this.run.id);
+        if (this.level === 'actors' && this.actorsOf !== run.id) {
+          const actors = await fetchActors(run.id);
+          if (stale()) return;
+          this.actors = actors;
+          this.searchEntries = [...actors.values()].map((n) => ({ id: n.id, label: n.label, attributes: n.attributes }));
+          this.actorsOf = run.id;
+        }
         const graph = new Graph({ type: 'undirected' });
         graph.import(data);
         graph.forEachNode((n, a) => graph.setNodeAttribute(n, 'baseSize', a.size));
         graph.forEachEdge((e, a) => graph.mergeEdgeAttributes(e, { color: this.level === 'communities' ? '#b8b8b8' : TIE_STYLES[tieKind(a)].color }));
         this.map?.kill();
+        this.map = null;
         this.graph = graph;
         this.ix = buildFilterIndex(graph);
-        this.map = new MapView(byId('map'), graph, this.ix, {
+        // Colours, sizes and filters first, so the map's first render is its final look.
+        this.fillControls();
+        this.restyle();
+        this.refilter();
+        this.map = new MapView(byId('map'), graph, this.ix, this.filtered, {
           onClickNode: (n) => this.clickNode(n),
           onClickStage: () => this.select(null),
           onCamera: () => this.saveUrlSoon(),
@@ -95,29 +125,20 @@ export class App {
         this.loadedKey = key;
         byId<HTMLAnchorElement>('export-gexf').href = api.exportUrl(this.run.id, 'gexf');
         this.levelNote(data.attributes);
+      } else {
+        this.fillControls();
+        this.restyle();
+        this.refilter();
       }
-      this.fillControls();
-      this.restyle();
-      this.refilter();
       if (this.state.camera) this.map!.sigma.getCamera().setState(this.state.camera);
       if (this.state.selected !== null) await this.select(this.state.selected, !this.state.camera);
       else await this.showTab(this.tab);
       this.status('');
     } catch (e) {
-      this.status(`Could not load the map: ${(e as Error).message}`);
+      if (!stale()) this.status(`Could not load the map: ${(e as Error).message}`);
     }
   }
 
-  private async loadActors(run: string): Promise<void> {
-    this.actors.clear();
-    for (let offset = 0; ; offset += NODE_PAGE) {
-      const page = await api.nodes(run, NODE_PAGE, offset);
-      for (const n of page.items) this.actors.set(n.id, n);
-      if (offset + NODE_PAGE >= page.total) break;
-    }
-    this.searchEntries = [...this.actors.values()].map((n) => ({ id: n.id, label: n.label, attributes: n.attributes }));
-    this.actorsOf = run;
-  }
 
   /**
    * The run picker: the data sets (newest run first, as GET /api/runs lists them) and the runs of
@@ -143,7 +164,7 @@ export class App {
     this.state = { ...DEFAULT_VIEW, ranges: {}, terms: [], run: id };
     this.loadedKey = '';
     await this.load();
-    this.saveUrl();
+    if (this.state.run === id && this.run?.id === id) this.saveUrl();
   }
 
   private levelNote(attrs: Record<string, unknown>): void {
@@ -386,7 +407,7 @@ export class App {
   }
 
   private refilter(): void {
-    if (!this.ix || !this.map) return;
+    if (!this.ix) return;
     const actorsLevel = this.level === 'actors';
     const s = this.state;
     this.filtered = applyFilters(this.ix, {
@@ -399,7 +420,7 @@ export class App {
       ego: actorsLevel && s.egoRadius && s.selected !== null ? { node: s.selected, radius: s.egoRadius } : null,
       giantOnly: actorsLevel && s.giantOnly,
     });
-    this.map.setFilter(this.filtered);
+    this.map?.setFilter(this.filtered);
     const what = this.level === 'communities' ? 'communities' : 'actors';
     const count = byId('count');
     count.dataset.nodes = String(this.filtered.nodes);
@@ -444,12 +465,14 @@ export class App {
     const panel = byId('panel');
     const run = this.run;
     if (!run) return;
+    // Another tab or run chosen while this one's data was on its way: drop it.
+    const current = (): boolean => this.run === run && this.tab === tab;
     try {
       if (tab === 'actor') {
         const id = this.state.selected;
         if (id === null) return clear(panel, h('p', { class: 'muted' }, 'Click an actor on the map, or find one by name, to see why it scores as it does.'));
         const d = await api.node(run.id, id);
-        if (this.state.selected !== id || this.tab !== 'actor') return;
+        if (this.state.selected !== id || !current()) return;
         clear(
           panel,
           actorPanel(d, {
@@ -468,9 +491,11 @@ export class App {
         );
       } else if (tab === 'brokers') {
         const b = await api.brokers(run.id, BROKERS);
+        if (!current()) return;
         clear(panel, brokerPanel(b.items, b.total, (a) => void this.select(a), b.note));
       } else if (tab === 'groups') {
         const [c, g] = await Promise.all([api.communities(run.id), api.groups(run.id)]);
+        if (!current()) return;
         clear(
           panel,
           h('h2', {}, 'Communities and groups'),
@@ -478,7 +503,9 @@ export class App {
           clusterPanel('Communities', c, (key) => this.keepTerm('community', key)),
         );
       } else if (tab === 'health') {
-        clear(panel, healthPanel(await this.allCoolingTies(run.id), HEALTH, this.labelOf, (a) => void this.select(a)));
+        const cooling = await this.allCoolingTies(run.id);
+        if (!current()) return;
+        clear(panel, healthPanel(cooling, HEALTH, this.labelOf, (a) => void this.select(a)));
       } else if (tab === 'whatif') {
         this.renderWhatIf();
       } else {
