@@ -34,10 +34,27 @@ export function listEdges(view: RunView, q: { filter?: EdgeFilter; limit?: numbe
   return { total: selected.length, items };
 }
 
-/** Relationship health: the cooling ties, when the run has that column. */
+/**
+ * Relationship health: the cooling ties worst first, when the run has that column. The order is
+ * `coolingOrder`'s (engine/metrics/cooling-ties.ts) from the stored columns: lowest recent/baseline
+ * rate ratio, then highest baseline rate (most baseline contacts: the window is the same for every
+ * tie), then lowest recency (earliest last contact: recency grows with it), then tie order.
+ */
 export function tieHealth(view: RunView, q: { limit?: number; offset?: number }): EdgeList {
   if (!view.edgeColumns.includes('cooling')) {
     return { total: 0, items: [], note: `run ${view.run.id} has no "cooling" tie column: cooling needs timestamped interactions` };
   }
-  return listEdges(view, { ...q, filter: 'cooling' });
+  const num = (e: number, column: string): number => {
+    const v = view.edges[e]!.values[column];
+    return typeof v === 'number' ? v : NaN;
+  };
+  const cooling: number[] = [];
+  for (let e = 0; e < view.edges.length; e++) if (view.edges[e]!.values.cooling === true) cooling.push(e);
+  const drop = (e: number): number => num(e, 'recent_rate') / num(e, 'baseline_rate');
+  const recency = (e: number): number => (view.edgeColumns.includes('recency') ? num(e, 'recency') : 0);
+  cooling.sort((x, y) => drop(x) - drop(y) || num(y, 'baseline_rate') - num(x, 'baseline_rate') || recency(x) - recency(y) || x - y);
+  const offset = q.offset ?? 0;
+  const limit = q.limit ?? DEFAULT_PAGE;
+  const items = cooling.slice(offset, offset + limit).map((e) => ({ source: view.edges[e]!.source, target: view.edges[e]!.target, ...tieAttributes(view, e) }));
+  return { total: cooling.length, items };
 }
