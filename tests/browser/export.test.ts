@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KRACKHARDT } from '../server/harness.js';
-import { buildViewer, openPage, startViewer, type ViewerFixture } from './viewer-harness.js';
+import { openViewer, type ViewerFixture } from './viewer-harness.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -30,16 +30,12 @@ function countElements(xml: string): Map<string, number> {
 describe('viewer exports', () => {
   let fx: ViewerFixture;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
   let run: RunCounts;
 
   beforeAll(async () => {
-    fx = await startViewer(KRACKHARDT, 'krack', await buildViewer());
+    ({ fx, page, errors } = await openViewer(KRACKHARDT, 'krack'));
     run = (await (await fetch(`${fx.server.url}/api/runs/latest`)).json()) as RunCounts;
-    page = await openPage(fx.browser, errors);
-    await page.goto(fx.server.url);
-    await page.waitForSelector('#count[data-nodes]');
-    await page.waitForSelector('#map[data-nodes] canvas');
   });
   afterAll(async () => {
     await fx?.close();

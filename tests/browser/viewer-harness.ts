@@ -85,3 +85,20 @@ export async function openPage(browser: Browser, errors: string[]): Promise<Page
   });
   return page;
 }
+
+export interface ViewerSession {
+  fx: ViewerFixture;
+  page: Page;
+  /** Console errors, uncaught exceptions and failed requests of `page` (and of pages opened with it). */
+  errors: string[];
+}
+
+/** A scored workspace of `input` served with a fresh viewer build, and a page on it with its map drawn. */
+export async function openViewer(input: string, dataset: string, options: Partial<ScoreOptions> = {}, hash = ''): Promise<ViewerSession> {
+  const fx = await startViewer(input, dataset, await buildViewer(), options);
+  const errors: string[] = [];
+  const page = await openPage(fx.browser, errors);
+  await page.goto(`${fx.server.url}/${hash}`);
+  await page.waitForSelector('#map[data-nodes] canvas');
+  return { fx, page, errors };
+}
