@@ -463,6 +463,7 @@ export class App {
     this.tab = tab;
     document.querySelectorAll<HTMLButtonElement>('.tabs [data-tab]').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.tab === tab)));
     const panel = byId('panel');
+    panel.setAttribute('aria-labelledby', `tab-${tab}`);
     const run = this.run;
     if (!run) return;
     // Another tab or run chosen while this one's data was on its way: drop it.

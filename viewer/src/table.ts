@@ -49,7 +49,9 @@ export function renderTable(t: TableSpec): HTMLElement {
     body.replaceChildren(
       ...order.map((ri) => {
         const row = t.rows[ri]!;
-        const tr = h('tr', t.onRow ? { tabindex: 0, class: 'clickable' } : {}, ...row.map((c, ci) => h('td', { class: t.columns[ci]!.numeric ? 'num' : '' }, formatValue(c))));
+        // A focusable row needs its own accessible name (Chromium gives a focusable row none).
+        const name = t.columns.map((c, ci) => `${c.label} ${formatValue(row[ci] ?? null)}`).join(', ');
+        const tr = h('tr', t.onRow ? { tabindex: 0, class: 'clickable', 'aria-label': name } : {}, ...row.map((c, ci) => h('td', { class: t.columns[ci]!.numeric ? 'num' : '' }, formatValue(c))));
         if (t.onRow) {
           const go = (): void => t.onRow!(ri);
           tr.addEventListener('click', go);
