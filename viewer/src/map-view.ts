@@ -36,6 +36,8 @@ export interface MapProbe {
   viewportPosition(node: string): { x: number; y: number } | null;
   /** The actors of the map graph. */
   nodes(): string[];
+  /** The colour and size (pixels at zoom 1) the actor is drawn with; null when unknown. */
+  nodeLook(node: string): { color: string; size: number } | null;
 }
 
 declare global {
@@ -223,6 +225,11 @@ export class MapView implements MapProbe {
 
   nodes(): string[] {
     return this.ix.keys;
+  }
+
+  nodeLook(node: string): { color: string; size: number } | null {
+    const d = this.sigma.getNodeDisplayData(node);
+    return d ? { color: d.color, size: d.size } : null;
   }
 
   kill(): void {
