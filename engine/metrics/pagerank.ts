@@ -1,12 +1,18 @@
-// PageRank on the undirected tie graph, each tie read as two arcs weighted by its strength.
-// x ← α (x P + (Σ_{d dangling} x_d) p) + (1 − α) p, with P_ij = w_ij / Σ_k w_ik, p the normalised
-// personalization (uniform by default), dangling nodes (zero strength: isolates) jumping along p.
-// Matches nx.pagerank(G, alpha, personalization, weight='strength') (networkx 3.6
-// _pagerank_scipy, same start 1/n, same iteration), but converges far tighter: it stops when the
-// mean absolute change per node is below `tolerance`, and never throws: on hitting
-// `maxIterations` it returns the last iterate with converged = false.
-// Reference: Brin & Page 1998. Cost: O(n + m) per iteration, O(n) memory.
-// Also home of the power-iteration driver (stopping rule, result shape) eigenvector.ts shares.
+// PageRank on the undirected tie graph, each tie read as two arcs weighted by its strength:
+// the fixed point of x = α (W D⁻¹ x + (Σ_{d dangling} x_d) p) + (1 − α) p, W the strengths, D their
+// row sums, p the normalised personalization (uniform by default), dangling nodes (zero strength:
+// isolates) jumping along p. Matches nx.pagerank(G, alpha, personalization, weight='strength')
+// (networkx 3.6), converged far tighter. Reference: Brin & Page 1998.
+// Solved as a linear system, not by power steps: W symmetric makes y = D^{-1/2} z satisfy the
+// symmetric positive definite (I − α D^{-1/2} W D^{-1/2}) y = D^{-1/2} p (eigenvalues in
+// [1 − α, 1 + α]), so conjugate gradients converge at rate ≤ (√κ − 1)/(√κ + 1), κ = (1+α)/(1−α)
+// (0.56 a step at α = 0.85 against the power iteration's 0.85). z = D^{1/2} y off the dangling
+// nodes, z_d = p_d on them; the dangling mass c = Σ_d x_d solves c = (αc + 1 − α) Σ_d p_d, and
+// x = (αc + 1 − α) z. Stops when the bound √max(D) ‖r‖₂ / ((1 − α) √n) on the mean absolute error
+// per node is below `tolerance` (`delta` reports it; `iterations` counts CG steps); never throws:
+// after `maxIterations` it returns the last iterate with converged = false. α = 1 (no teleport)
+// runs the power iteration instead. Cost: O(n + m) per step, O(n) memory.
+// Also home of the power-iteration driver (stopping rule, result shape) used at α = 1.
 import type { Csr } from '../graph/csr.js';
 import { DEFAULT_SCORE_OPTIONS, type PowerIterationOptions } from '../run/options.js';
 
@@ -79,6 +85,8 @@ export function pagerank(csr: Csr, opts: Partial<PageRankOptions> = {}): PowerIt
   const dangling = new Int32Array(danglingCount);
   for (let i = 0, d = 0; i < n; i++) if (invOut[i] === 0) dangling[d++] = i;
 
+  if (alpha < 1) return pagerankByConjugateGradients(csr, p, invOut, alpha, tolerance, maxIterations);
+
   const share = new Float64Array(n); // x_i / S_i, what node i sends along each unit of strength
   return powerIteration(new Float64Array(n).fill(1 / n), tolerance, maxIterations, (x, next) => {
     let danglingMass = 0;
@@ -94,6 +102,77 @@ export function pagerank(csr: Csr, opts: Partial<PageRankOptions> = {}): PowerIt
     }
     return change;
   });
+}
+
+/** The conjugate-gradient solve of the module comment (α < 1); `invOut` is 1/D, 0 on dangling nodes. */
+function pagerankByConjugateGradients(csr: Csr, p: Float64Array, invOut: Float64Array, alpha: number, tolerance: number, maxIterations: number): PowerIterationResult {
+  const { n, offsets, targets, strengths } = csr;
+  if (maxIterations <= 0) return { values: new Float64Array(n).fill(1 / n), iterations: 0, converged: false, delta: Infinity };
+  const invSqrt = new Float64Array(n);
+  let maxDegree = 0;
+  for (let i = 0; i < n; i++) {
+    if (invOut[i] === 0) continue;
+    invSqrt[i] = Math.sqrt(invOut[i]!);
+    maxDegree = Math.max(maxDegree, 1 / invOut[i]!);
+  }
+  // The symmetric matrix's entries, once: w_ij / √(D_i D_j) per half-edge.
+  const scaled = new Float64Array(targets.length);
+  for (let i = 0; i < n; i++) {
+    for (let e = offsets[i]!; e < offsets[i + 1]!; e++) scaled[e] = strengths[e]! * invSqrt[i]! * invSqrt[targets[e]!]!;
+  }
+  const y = new Float64Array(n);
+  const r = new Float64Array(n);
+  const d = new Float64Array(n);
+  const q = new Float64Array(n);
+  for (let i = 0; i < n; i++) r[i] = p[i]! * invSqrt[i]!;
+  d.set(r);
+  let rr = 0;
+  for (let i = 0; i < n; i++) rr += r[i]! * r[i]!;
+  const bound = (residual2: number): number => (Math.sqrt(maxDegree * residual2) / (1 - alpha)) / Math.sqrt(n);
+  let delta = bound(rr);
+  let iterations = 0;
+  while (delta >= tolerance && iterations < maxIterations && rr > 0) {
+    // q = (I − α D^{-1/2} W D^{-1/2}) d, and d·q.
+    let dq = 0;
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      for (let e = offsets[i]!, end = offsets[i + 1]!; e < end; e++) sum += scaled[e]! * d[targets[e]!]!;
+      const v = d[i]! - alpha * sum;
+      q[i] = v;
+      dq += d[i]! * v;
+    }
+    const step = rr / dq;
+    let next = 0;
+    for (let i = 0; i < n; i++) {
+      y[i]! += step * d[i]!;
+      const v = r[i]! - step * q[i]!;
+      r[i] = v;
+      next += v * v;
+    }
+    const beta = next / rr;
+    for (let i = 0; i < n; i++) d[i] = r[i]! + beta * d[i]!;
+    rr = next;
+    iterations++;
+    delta = bound(rr);
+  }
+  // z = D^{1/2} y off the dangling nodes, p on them; then the dangling mass and the scale.
+  const x = new Float64Array(n);
+  let danglingP = 0;
+  for (let i = 0; i < n; i++) {
+    if (invOut[i] === 0) {
+      x[i] = p[i]!;
+      danglingP += p[i]!;
+    } else {
+      x[i] = y[i]! / invSqrt[i]!;
+    }
+  }
+  const c = ((1 - alpha) * danglingP) / (1 - alpha * danglingP);
+  const scale = alpha * c + 1 - alpha;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += (x[i]! *= scale);
+  // The solution sums to 1 up to rounding; an unconverged iterate is made a distribution too.
+  if (total > 0) for (let i = 0; i < n; i++) x[i]! /= total;
+  return { values: x, iterations, converged: delta < tolerance, delta };
 }
 
 /**

@@ -60,6 +60,25 @@ describe('pagerank', () => {
     expect(a.values[2]).toBeGreaterThan(a.values[0]!);
   });
 
+  it('solves by conjugate gradients in far fewer steps than the power iteration needs (0.85^k ≤ 1e-13: k ≥ 185)', () => {
+    const pr = pagerank(loadTieList('lazega'));
+    expect(pr.converged).toBe(true);
+    expect(pr.iterations).toBeLessThan(80);
+    expect(pr.delta).toBeLessThan(DEFAULT_SCORE_OPTIONS.pagerank.tolerance);
+  });
+
+  it('alpha = 1 (no teleport) runs the power iteration: on a connected graph, strength over total strength', () => {
+    const csr = loadTieList('zachary');
+    const pr = pagerank(csr, { alpha: 1 });
+    let total = 0;
+    for (let e = 0; e < csr.strengths.length; e++) total += csr.strengths[e]!;
+    for (let i = 0; i < csr.n; i++) {
+      let s = 0;
+      for (let e = csr.offsets[i]!; e < csr.offsets[i + 1]!; e++) s += csr.strengths[e]!;
+      expect(pr.values[i]).toBeCloseTo(s / total, 9);
+    }
+  });
+
   it('returns the last iterate, unconverged, when maxIterations runs out, without throwing', () => {
     const csr = loadTieList('zachary');
     const pr = pagerank(csr, { maxIterations: 2 });
