@@ -159,6 +159,13 @@ export class App {
     if (chosen) runSelect.value = chosen.id;
   }
 
+  /** Loads the map for a changed level (drill-down, every actor, back), and puts the view in the URL. */
+  private async reload(): Promise<void> {
+    const seq = this.loadSeq + 1;
+    await this.load();
+    if (seq === this.loadSeq) this.saveUrl();
+  }
+
   /** Opens run `id` with a fresh view, and puts it in the URL. */
   private async switchRun(id: string): Promise<void> {
     this.state = { ...DEFAULT_VIEW, ranges: {}, terms: [], run: id };
@@ -331,13 +338,13 @@ export class App {
       this.state.allActors = true;
       this.state.community = null;
       this.state.camera = null;
-      void this.load();
+      void this.reload();
     });
     on('community-map', 'click', () => {
       this.state.allActors = false;
       this.state.community = null;
       this.state.camera = null;
-      void this.load();
+      void this.reload();
     });
     on('export-png', 'click', () => {
       if (this.map) void downloadAsPNG(this.map.sigma, { fileName: `socap-${this.run?.id ?? 'map'}`, backgroundColor: '#ffffff' });
@@ -439,7 +446,7 @@ export class App {
       if (typeof c !== 'number') return;
       this.state.community = c;
       this.state.camera = null;
-      void this.load();
+      void this.reload();
       return;
     }
     void this.select(node);
@@ -534,7 +541,7 @@ export class App {
     if (attr === 'community' && key !== null) {
       if (this.level === 'communities') {
         this.state.community = Number(key);
-        void this.load();
+        void this.reload();
         return;
       }
       this.state.ranges.community = { min: Number(key), max: Number(key) };
