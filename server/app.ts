@@ -217,6 +217,8 @@ export function createApp(opts: AppOptions): SocapApp {
   log.info(describePolicy(policy));
 
   const fast = fastReads(app as unknown as HttpHandler, { enabled: !policy.requireTokenForReads && !(opts.corsOrigins && opts.corsOrigins.length > 0) });
+  // Cached answers of finished runs stay valid until a data set's actors or runs change.
+  views.onForget(() => fast.clear());
   return {
     app,
     handler: fast.handler,

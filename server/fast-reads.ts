@@ -4,8 +4,11 @@
 // same bytes. The first such response is captured whole (status, headers set by helmet and the
 // route, body); later identical GETs are answered from memory without entering express, so hot
 // reads cost about what a bare node:http server costs. Nothing else is cached: `latest`, run status,
-// uploads and every non-GET go through express. Any request that is not a GET or HEAD (uploads,
-// new runs, deletes) empties the cache, so a deleted run's scores are never served again.
+// uploads and every non-GET go through express. The app empties the cache when a data set's stored
+// actors or runs change (an upload ends, a data set is deleted: `clear()`), so a deleted run's scores
+// or a reloaded actor's old attributes are never served again; a response begun before such a change
+// is not kept. New runs and what-if requests change no stored run, so they leave the cache alone
+// (background runs finishing one after another would otherwise send every read back through express).
 // Off when reads need a token or CORS is configured; requests carrying Authorization or Origin
 // headers always go through express (a wrong token must still get its 401).
 import type { IncomingMessage, ServerResponse, OutgoingHttpHeaders } from 'node:http';
@@ -32,9 +35,12 @@ export function fastReads(next: RequestHandler, opts: { enabled: boolean; maxByt
   const cache = new Map<string, Entry>();
   const max = opts.maxBytes ?? FAST_READ_CACHE_BYTES;
   let bytes = 0;
+  /** Bumped by every clear: a response begun in an earlier generation is not kept. */
+  let generation = 0;
   const clear = (): void => {
     cache.clear();
     bytes = 0;
+    generation++;
   };
   const cacheable = (req: IncomingMessage): string | undefined => {
     if (!opts.enabled || req.method !== 'GET' || !req.url) return undefined;
@@ -44,7 +50,6 @@ export function fastReads(next: RequestHandler, opts: { enabled: boolean; maxByt
     return req.url;
   };
   const handler: RequestHandler = (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') clear();
     const key = cacheable(req);
     if (key === undefined) return next(req, res);
     const hit = cache.get(key);
@@ -53,10 +58,11 @@ export function fastReads(next: RequestHandler, opts: { enabled: boolean; maxByt
       res.end(hit.body);
       return;
     }
+    const begun = generation;
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     (res as { end: (...args: unknown[]) => ServerResponse }).end = (...args: unknown[]): ServerResponse => {
       const chunk = args[0];
-      if (res.statusCode === 200 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
+      if (begun === generation && res.statusCode === 200 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
         const body = typeof chunk === 'string' ? Buffer.from(chunk, typeof args[1] === 'string' ? (args[1] as BufferEncoding) : 'utf8') : chunk;
         if (body.length <= max / 16) {
           cache.set(key, { headers: res.getHeaders(), body });

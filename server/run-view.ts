@@ -165,8 +165,14 @@ export function rankShares(sorted: Float64Array, v: number): { below: number; ab
 /** Keeps the views of the most recently used runs. Concurrent requests for one run share one load. */
 export class RunViewCache {
   private readonly views = new Map<string, Promise<RunView>>();
+  private readonly forgetListeners: Array<(dataset: string) => void> = [];
 
   constructor(private readonly capacity = 8) {}
+
+  /** Calls `listener` whenever a data set's views are forgotten (its stored actors or runs changed). */
+  onForget(listener: (dataset: string) => void): void {
+    this.forgetListeners.push(listener);
+  }
 
   get(store: GraphStore, run: RunRecord): Promise<RunView> {
     const hit = this.views.get(run.id);
@@ -184,6 +190,7 @@ export class RunViewCache {
 
   /** Forgets the views of one data set (after it is deleted or reloaded). */
   forgetDataset(dataset: string): void {
+    for (const listener of this.forgetListeners) listener(dataset);
     for (const [id, p] of this.views) {
       p.then(
         (v) => {
