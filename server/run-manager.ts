@@ -57,7 +57,10 @@ export function spawnScoreWorker(input: WorkerInput): Worker {
   const exports = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
   const api = pathToFileURL(join(dirname(manifest), exports['./esm/api']!.import.default)).href;
   const entry = new URL('./score-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  // The thread takes its nice value before tsx compiles anything (score-worker.ts takes it again).
+  const nice = Math.min(19, Math.max(0, Math.trunc(input.niceness)));
+  const lower = `try { const os = require('node:os'); if (${nice} > os.getPriority()) os.setPriority(${nice}); } catch {}`;
+  const boot = `${lower} import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(boot, { eval: true, workerData: input });
 }
 

@@ -3,13 +3,13 @@
 // outcome to the parent as messages. Cancelling is a flag in shared memory, not a message: the
 // scoring kernels are synchronous, so a message would only arrive after the run. The flag is read at
 // every progress report, and the run aborts at the next stage boundary; nothing is saved then.
-// The thread lowers its own priority first (`niceness`), so a run never starves the API's reads.
+// The thread lowers its own priority first (`niceness`), before it loads the engine, so neither the
+// run nor its start-up starves the API's reads: the engine's modules are imported only after that.
 import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSqliteStore } from '../engine/store/sqlite.js';
 import type { RunRecord } from '../engine/model/types.js';
 import type { Progress } from '../engine/run/progress.js';
-import { executeRun, type RunJob } from './run-job.js';
+import type { RunJob } from './run-job.js';
 
 export interface WorkerInput {
   workspace: string;
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   const port = parentPort!;
   const { workspace, job, cancel, niceness } = workerData as WorkerInput;
   lowerThreadPriority(niceness);
+  const [{ openSqliteStore }, { executeRun }] = await Promise.all([import('../engine/store/sqlite.js'), import('./run-job.js')]);
   const controller = new AbortController();
   const cancelled = (): boolean => {
     if (Atomics.load(cancel, 0) === 1 && !controller.signal.aborted) controller.abort();
