@@ -10,5 +10,13 @@ if (!existsSync(main)) {
   process.stderr.write('socap: not built yet; run `npm run build` in ' + root + '\n');
   process.exit(1);
 }
+// Output piped into a reader that has gone (`socap runs | head -1`): stop quietly, as other
+// command-line tools do, instead of dying on an unhandled EPIPE with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 const { run } = await import(pathToFileURL(main).href);
 process.exitCode = await run(process.argv.slice(2));

@@ -179,6 +179,13 @@ describe('socap CLI', () => {
     const bad = spawnSync(process.execPath, [bin, 'score', '--distance', 'miles'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
   });
+
+  it('the installed bin stops quietly when its reader has gone (`socap score --help | true`)', () => {
+    const bin = join(root, 'bin', 'socap.js');
+    // `true` exits before node starts, so socap's first write meets a closed pipe (EPIPE).
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" score --help | true; echo "socap exit \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('socap exit 0\n');
+  });
 });
 
 describe('socap start (what npm start runs)', () => {
