@@ -52,6 +52,20 @@ describe('run picker, run panel and relationship health in the browser', () => {
   };
   const options = (id: string): Promise<{ value: string; text: string; disabled: boolean }[]> =>
     page.locator(`#${id} option`).evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '', disabled: (o as HTMLOptionElement).disabled })));
+  /** The run options as the picker should show them: value and title the id, text the local minute of createdAt (and the id's end when two runs share it). */
+  const runOptions = (list: RunRecord[]): { value: string; text: string; title: string; disabled: boolean }[] => {
+    const minute = (iso: string): string => {
+      const d = new Date(iso);
+      const p = (n: number): string => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+    };
+    return list.map((r) => {
+      const shared = list.some((o) => o.id !== r.id && minute(o.createdAt) === minute(r.createdAt));
+      return { value: r.id, text: shared ? `${minute(r.createdAt)} · ${r.id.slice(-6)}` : minute(r.createdAt), title: r.id, disabled: false };
+    });
+  };
+  const runSelectOptions = (): Promise<{ value: string; text: string; title: string; disabled: boolean }[]> =>
+    page.locator('#run-select option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '', title: (o as HTMLOptionElement).title, disabled: (o as HTMLOptionElement).disabled })));
   const countText = (): Promise<string | null> => page.locator('#count').textContent();
   /** The run named in the page's URL hash. */
   const urlRun = (): Promise<string | null> => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('run'));
@@ -88,7 +102,7 @@ describe('run picker, run panel and relationship health in the browser', () => {
     ]);
     expect(await page.locator('#dataset-select').inputValue()).toBe('krack');
     const krack = runs.filter((r) => r.dataset === 'krack');
-    expect(await options('run-select')).toEqual(krack.map((r) => ({ value: r.id, text: r.id, disabled: false })));
+    expect(await runSelectOptions()).toEqual(runOptions(krack));
     expect(await page.locator('#run-select').inputValue()).toBe(runOf('krack', 'hops').id);
     expect(await countText()).toBe('21 of 21 actors · 159 of 159 ties');
     await expectRunPanel(runOf('krack', 'hops').id);
@@ -99,7 +113,7 @@ describe('run picker, run panel and relationship health in the browser', () => {
     await page.locator('#dataset-select').selectOption('cool');
     await expect.poll(countText).toBe('8 of 8 actors · 8 of 8 ties');
     await expect.poll(urlRun).toBe(cool.id);
-    expect(await options('run-select')).toEqual([{ value: cool.id, text: cool.id, disabled: false }]);
+    expect(await runSelectOptions()).toEqual(runOptions([cool]));
     expect(await page.locator('#map').getAttribute('data-nodes')).toBe('8');
     // The colour choices are the new run's attributes.
     expect(await options('color-select')).toEqual([

@@ -14,6 +14,7 @@ import { clusterPanel } from './panels/cluster-panel.js';
 import { healthPanel } from './panels/health-panel.js';
 import { runPanel } from './panels/run-panel.js';
 import { whatIfPanel } from './panels/whatif-panel.js';
+import { runLabels } from './run-label.js';
 import { mountSearch, type SearchEntry } from './search.js';
 import { decodeView, DEFAULT_VIEW, encodeView, type ViewState } from './view-state.js';
 
@@ -142,7 +143,8 @@ export class App {
 
   /**
    * The run picker: the data sets (newest run first, as GET /api/runs lists them) and the runs of
-   * the chosen one; runs not done are listed with their status and cannot be picked.
+   * the chosen one, labelled by when they were made (run-label.ts); runs not done are listed with
+   * their status and cannot be picked.
    */
   private fillRunPicker(runs: RunRecord[], chosen: RunRecord | null): void {
     const datasets = [...new Set(runs.map((r) => r.dataset))];
@@ -152,10 +154,9 @@ export class App {
     clear(datasetSelect, ...datasets.map((d) => h('option', { value: d }, `${d} (${count(d)} ${count(d) === 1 ? 'run' : 'runs'})`)));
     datasetSelect.value = dataset;
     const runSelect = byId<HTMLSelectElement>('run-select');
-    clear(
-      runSelect,
-      ...runs.filter((r) => r.dataset === dataset).map((r) => h('option', { value: r.id, disabled: r.status !== 'done' }, r.status === 'done' ? r.id : `${r.id} (${r.status})`)),
-    );
+    const ofDataset = runs.filter((r) => r.dataset === dataset);
+    const labels = runLabels(ofDataset);
+    clear(runSelect, ...ofDataset.map((r) => h('option', { value: r.id, title: r.id, disabled: r.status !== 'done' }, labels.get(r.id)!)));
     if (chosen) runSelect.value = chosen.id;
   }
 

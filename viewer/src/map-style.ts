@@ -52,7 +52,7 @@ export type TieKind = 'bridge' | 'weak_bridge' | 'cooling' | 'strong' | 'weak';
 
 export const TIE_STYLES: Record<TieKind, { color: string; label: string; help: string }> = {
   bridge: { color: '#c0392b', label: 'Bridge', help: 'the only path between its two sides: removing it splits the network' },
-  weak_bridge: { color: '#e67e22', label: 'Weak bridge', help: 'a weak tie that is a local bridge: it carries news between circles that share no contacts' },
+  weak_bridge: { color: '#e67e22', label: 'Weak bridge', help: 'a weak tie between two communities, or a local bridge (its ends share no contacts): it carries news between circles' },
   cooling: { color: '#2e86de', label: 'Cooling', help: 'recent contact has fallen well below this tie’s own baseline' },
   strong: { color: '#4a4a4a', label: 'Strong tie', help: 'strength above the strong threshold: frequent, reciprocal, multiplex' },
   weak: { color: '#c8c8c8', label: 'Weak tie', help: 'strength below the strong threshold' },
