@@ -5,7 +5,8 @@
 // its actors, the count reading "communities"); clicking a community opens the actor graph showing
 // exactly that community's actors (as the API assigns them) and puts the drill-down in the URL (a
 // copied link reopens it), with the way back; "Show every actor" and a URL with #all=1 open the
-// whole actor map.
+// whole actor map. Search works from the community-level map: it finds an actor (fetched after the
+// first paint) and opens the actor's community with the actor selected.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ const ACTORS = COMMUNITY_LEVEL_ABOVE + 200;
 
 interface NodeRow {
   id: string;
+  label: string;
   metrics: Record<string, number | string | boolean | null>;
 }
 
@@ -30,6 +32,8 @@ describe('viewer: community-level map of a large run', () => {
   let dir = '';
   /** Actors of each community, by the API's node list. */
   const members = new Map<number, number>();
+  /** An actor of the run, for search. */
+  let someone: NodeRow;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'socap-org-'));
@@ -39,6 +43,7 @@ describe('viewer: community-level map of a large run', () => {
     const { items, total } = (await (await fetch(`${fx.server.url}/api/runs/latest/nodes?limit=10000`)).json()) as { items: NodeRow[]; total: number };
     expect(total).toBe(ACTORS);
     for (const n of items) members.set(n.metrics.community as number, (members.get(n.metrics.community as number) ?? 0) + 1);
+    someone = items[Math.floor(items.length / 2)]!;
   }, 300_000);
   afterAll(async () => {
     await fx?.close();
@@ -109,6 +114,26 @@ describe('viewer: community-level map of a large run', () => {
     expect(await other.locator('#min-degree').isDisabled()).toBe(false);
     expect(await other.locator('#community-map').isVisible()).toBe(true);
     await other.close();
+  });
+
+  it('search finds an actor from the community-level map and opens its community with the actor selected', async () => {
+    const p = await openPage(fx.browser, errors);
+    await p.goto(fx.server.url);
+    await p.waitForSelector('#map[data-nodes] canvas', { timeout: 30_000 });
+    expect(await mapNodes(p)).toBe(members.size);
+    const community = someone.metrics.community as number;
+    // The actors arrive after the first paint: suggestions appear once they have.
+    await p.locator('#search').fill(someone.id);
+    await expect.poll(() => p.locator('#suggestions li').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await p.locator('#suggestions li').first().textContent()).toContain(someone.label);
+    await p.locator('#search').press('Enter');
+    await expect.poll(() => mapNodes(p), { timeout: 30_000 }).toBe(ACTORS);
+    await expect.poll(() => shown(p)).toBe(members.get(community));
+    const hash = new URLSearchParams((await p.evaluate(() => location.hash)).slice(1));
+    expect(hash.get('community')).toBe(String(community));
+    expect(hash.get('sel')).toBe(someone.id);
+    await expect.poll(() => p.locator('#panel h2').first().textContent()).toContain(someone.label);
+    await p.close();
   });
 
   it('logs no console errors', () => {

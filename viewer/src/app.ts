@@ -48,6 +48,9 @@ export class App {
   /** The run whose actors `actors` holds ('' = none loaded). */
   private actorsOf = '';
   private searchEntries: SearchEntry[] = [];
+  /** The run whose actors `searchEntries` lists ('' = none yet), and each actor's community. */
+  private searchOf = '';
+  private communityOf = new Map<string, number>();
   private filtered: FilterResult | null = null;
   private tab: Tab = 'actor';
   private whatIf: { picked: string[]; result: WhatIfResult | null; error?: string } = { picked: [], result: null };
@@ -91,6 +94,8 @@ export class App {
         this.actors.clear();
         this.actorsOf = '';
         this.searchEntries = [];
+        this.searchOf = '';
+        this.communityOf.clear();
         this.whatIf = { picked: [], result: null };
       }
       const wantActors = this.state.allActors || this.state.community !== null;
@@ -103,8 +108,8 @@ export class App {
           const actors = await fetchActors(run.id);
           if (stale()) return;
           this.actors = actors;
-          this.searchEntries = [...actors.values()].map((n) => ({ id: n.id, label: n.label, attributes: n.attributes }));
           this.actorsOf = run.id;
+          this.fillSearch(run.id, actors);
         }
         const graph = new Graph({ type: 'undirected' });
         graph.import(data);
@@ -124,6 +129,15 @@ export class App {
           onCamera: () => this.saveUrlSoon(),
         });
         this.loadedKey = key;
+        // On the community-level map, the actors are fetched after the first paint, for search.
+        if (this.level === 'communities' && this.searchOf !== run.id) {
+          void fetchActors(run.id).then(
+            (actors) => {
+              if (!stale()) this.fillSearch(run.id, actors);
+            },
+            () => undefined,
+          );
+        }
         byId<HTMLAnchorElement>('export-gexf').href = api.exportUrl(this.run.id, 'gexf');
         this.levelNote(data.attributes);
       } else {
@@ -358,7 +372,7 @@ export class App {
       );
     });
     document.querySelectorAll<HTMLButtonElement>('.tabs [data-tab]').forEach((b) => b.addEventListener('click', () => void this.showTab(b.dataset.tab as Tab)));
-    mountSearch(byId('search'), byId('suggestions'), () => this.searchEntries, (id) => void this.select(id));
+    mountSearch(byId('search'), byId('suggestions'), () => this.searchEntries, (id) => void this.findActor(id));
   }
 
   // ---- map state -----------------------------------------------------------------------------
@@ -451,6 +465,28 @@ export class App {
       return;
     }
     void this.select(node);
+  }
+
+  /** The actors search finds (ids, labels, attributes) and their communities. */
+  private fillSearch(run: string, actors: Map<string, NodeItem>): void {
+    this.searchEntries = [...actors.values()].map((n) => ({ id: n.id, label: n.label, attributes: n.attributes }));
+    this.communityOf.clear();
+    for (const n of actors.values()) if (typeof n.metrics.community === 'number') this.communityOf.set(n.id, n.metrics.community);
+    this.searchOf = run;
+  }
+
+  /**
+   * Selects an actor found by search. On the community-level map, or drilled into another
+   * community, it first opens the actor's community, so the actor is on the map.
+   */
+  private async findActor(id: string): Promise<void> {
+    const c = this.communityOf.get(id);
+    if (c !== undefined && (this.level === 'communities' || (this.state.community !== null && this.state.community !== c))) {
+      Object.assign(this.state, { community: c, selected: id, camera: null });
+      await this.reload();
+      return;
+    }
+    await this.select(id);
   }
 
   async select(id: string | null, fly = true): Promise<void> {
@@ -596,7 +632,9 @@ export class App {
       const c = this.map.sigma.getCamera().getState();
       this.state.camera = { x: c.x, y: c.y, ratio: c.ratio };
     }
-    if (this.run) this.state.run = this.state.run === 'latest' ? 'latest' : this.run.id;
+    // A link names the run it shows, so it keeps showing that run after newer ones are scored
+    // (a bare URL, with no view in it, still opens the newest run).
+    if (this.run) this.state.run = this.run.id;
     history.replaceState(null, '', `#${encodeView(this.state)}`);
   }
 
