@@ -104,6 +104,14 @@ async function hoverStep(page: Page, x: number, y: number): Promise<number | nul
   return page.evaluate((n) => performance.getEntriesByName('socap-hover-frame')[n]!.duration, before);
 }
 
+/** The issue's budgets: first map paint under 3 s, no hover frame over 100 ms. */
+const FIRST_PAINT_BUDGET_MS = 3000;
+const HOVER_FRAME_BUDGET_MS = 100;
+const verdicts: string[] = [];
+const verdict = (what: string, ok: boolean, detail: string): void => {
+  verdicts.push(`  ${ok ? 'met    ' : 'NOT MET'}  ${what}: ${detail}`);
+};
+
 async function hoverSweep(page: Page, label: string): Promise<void> {
   const list = await targets(page);
   const box = (await page.locator('#map').boundingBox())!;
@@ -130,6 +138,9 @@ async function hoverSweep(page: Page, label: string): Promise<void> {
   console.log(`  all:              ${fmt(stats(all))}`);
   console.log(`  actor → actor:    ${fmt(stats(partial))}`);
   console.log(`  from/to nothing:  ${fmt(stats(full))}`);
+  const over = all.filter((d) => d > HOVER_FRAME_BUDGET_MS).length;
+  const max = all.length ? Math.max(...all) : NaN;
+  verdict(`${label} hover frames ≤ ${HOVER_FRAME_BUDGET_MS} ms`, over === 0 && missed === 0, `${over} of ${all.length} over, max ${max.toFixed(1)} ms, ${missed} without a frame`);
 }
 
 let dir: string | null = null;
@@ -155,12 +166,15 @@ try {
   for (const [label, hash, shot] of [['community-level', '', 'communities'], ['actor-level', '#all=1', 'actors']] as const) {
     const { page, rendered, drawn } = await firstPaint(browser, url, hash, errors);
     console.log(`${label} first paint: rendered ${rendered.toFixed(0)} ms, drawn ${drawn.toFixed(0)} ms (${await page.locator('#count').textContent()})`);
+    verdict(`${label} first paint < ${FIRST_PAINT_BUDGET_MS} ms`, drawn < FIRST_PAINT_BUDGET_MS, `drawn at ${drawn.toFixed(0)} ms`);
     await page.screenshot({ path: join(ARTIFACTS, `viewer-perf-${shot}.png`) });
     await hoverSweep(page, label);
     await page.screenshot({ path: join(ARTIFACTS, `viewer-perf-${shot}-hover.png`) });
     await page.close();
   }
   if (errors.length) console.log(`page errors: ${errors.join('; ')}`);
+  console.log(`budgets:\n${verdicts.join('\n')}`);
+  if (errors.length) console.log('NOT MET  no page errors');
 } finally {
   await browser.close();
   await close();
