@@ -1,12 +1,15 @@
 // Summaries of a partition of the actors (communities, or the groups of the run's group attribute):
 // size, ties inside and leaving each part with their strengths, cohesion = internal strength /
-// (internal + external strength), and the top members by betweenness (else strength, else degree).
+// (internal + external strength), the top members by betweenness (else strength, else degree), and
+// the outside holders: the members with ties to actors outside the part, most such ties first (then
+// by id), with the count and, when the run has tie strengths, the summed strength of those ties.
 // Cost: O(n log n + m).
 import type { z } from 'zod';
 import type { clusterList, clusterSummary } from './response-schemas.js';
 import { numberOf, type RunView } from './run-view.js';
 
 type Summary = z.output<typeof clusterSummary>;
+type Holder = Summary['outsideHolders'][number];
 export type ClusterList = z.output<typeof clusterList>;
 
 const RANK_METRICS = ['betweenness', 'strength', 'degree'];
@@ -35,12 +38,17 @@ export function summarizeClusters(view: RunView, keyOf: (i: number) => string | 
     externalStrength: 0,
     cohesion: null,
     topMembers: [],
+    outsideHolders: [],
     members: [],
   }));
   for (let i = 0; i < n; i++) {
     parts[slot[i]!]!.size++;
     parts[slot[i]!]!.members.push(i);
   }
+  // Per actor: ties to actors of another part, and their summed strength.
+  const outTies = new Int32Array(n);
+  const outStrength = new Float64Array(n);
+  const hasStrength = view.edgeColumns.includes('strength');
   for (let e = 0; e < view.edges.length; e++) {
     const a = slot[view.edgeSource[e]!]!;
     const b = slot[view.edgeTarget[e]!]!;
@@ -49,6 +57,10 @@ export function summarizeClusters(view: RunView, keyOf: (i: number) => string | 
       parts[a]!.internalTies++;
       parts[a]!.internalStrength += s;
     } else {
+      for (const i of [view.edgeSource[e]!, view.edgeTarget[e]!]) {
+        outTies[i]!++;
+        outStrength[i]! += s;
+      }
       for (const p of [parts[a]!, parts[b]!]) {
         p.externalTies++;
         p.externalStrength += s;
@@ -64,6 +76,15 @@ export function summarizeClusters(view: RunView, keyOf: (i: number) => string | 
       .map((i) => ({ id: view.nodes[i]!.id, label: view.nodes[i]!.label, score: score(i) }))
       .sort((x, y) => (y.score ?? -Infinity) - (x.score ?? -Infinity) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
       .slice(0, top);
+    p.outsideHolders = p.members
+      .filter((i) => outTies[i]! > 0)
+      .sort((x, y) => outTies[y]! - outTies[x]! || (view.nodes[x]!.id < view.nodes[y]!.id ? -1 : view.nodes[x]!.id > view.nodes[y]!.id ? 1 : 0))
+      .slice(0, top)
+      .map((i): Holder => {
+        const h: Holder = { id: view.nodes[i]!.id, label: view.nodes[i]!.label, outsideTies: outTies[i]! };
+        if (hasStrength) h.outsideStrength = outStrength[i]!;
+        return h;
+      });
   }
   const items = parts
     .map(({ members: _members, ...summary }) => summary)

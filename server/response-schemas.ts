@@ -128,6 +128,12 @@ export const brokerItem = z.object({
 export const brokerList = z.object({ total: z.number().int(), items: z.array(brokerItem), note: z.string().optional() });
 
 export const member = z.object({ id: z.string(), label: z.string(), score: z.number().nullable() });
+export const outsideHolder = z.object({
+  id: z.string(),
+  label: z.string(),
+  outsideTies: z.number().int().describe("the member's ties to actors outside the community/group"),
+  outsideStrength: z.number().optional().describe('summed strength of those ties; present when the run has tie strengths'),
+});
 export const clusterSummary = z.object({
   key: z.string().nullable().describe('community number or group value; null = actors without a group'),
   size: z.number().int(),
@@ -137,6 +143,9 @@ export const clusterSummary = z.object({
   externalStrength: z.number(),
   cohesion: z.number().nullable().describe('internal strength / (internal + external strength); null without ties'),
   topMembers: z.array(member),
+  outsideHolders: z
+    .array(outsideHolder)
+    .describe('members with ties to actors outside this community/group, most such ties first, then by id; at most `top`; [] when none'),
 });
 export const clusterList = z.object({
   attribute: z.string().nullable(),
