@@ -177,7 +177,28 @@ describe('viewer panels in the browser', () => {
       await table.waitFor();
       const shown = await cells(table);
       expect(shown.map((r) => r.slice(0, 4))).toEqual(list.items.map((c) => [c.key ?? '(none)', String(c.size), String(c.internalTies), String(c.externalTies)]));
+      // Cohesion and who holds the outside ties ("A07 (14), ..."), row by row as the API gives them.
+      const heads = await table.locator('thead th').allTextContents();
+      const cohesionAt = heads.indexOf('cohesion');
+      const holdersAt = heads.indexOf('holds the outside ties');
+      expect(cohesionAt).toBeGreaterThan(0);
+      expect(holdersAt).toBeGreaterThan(0);
+      expect(shown.map((r) => r[cohesionAt])).toEqual(list.items.map((c) => formatValue(c.cohesion)));
+      expect(list.items.every((c) => c.cohesion !== null && c.outsideHolders.length > 0 && c.outsideHolders.length <= 3)).toBe(true);
+      expect(shown.map((r) => r[holdersAt])).toEqual(list.items.map((c) => c.outsideHolders.map((m) => `${m.label} (${m.outsideTies})`).join(', ')));
+      // The cohesion and holders columns stay in view (not scrolled out of the table's box) at 1280×800.
+      const fit = await table.evaluate((t) => {
+        const block = t.closest('.table-block')!.getBoundingClientRect();
+        return [5, 6].map((n) => {
+          const cell = t.querySelector(`tbody tr td:nth-child(${n})`)!.getBoundingClientRect();
+          return cell.width > 0 && cell.left >= block.left - 1 && cell.right <= block.right + 1;
+        });
+      });
+      expect(heads.slice(4, 6)).toEqual(['cohesion', 'holds the outside ties']);
+      expect(fit).toEqual([true, true]);
     }
+    // Department 2's holders, counted from edges.csv (distinct pairs over the three relations).
+    expect((await cells(page.locator('table[data-table="groups"]')))[0]![5]).toBe('A15 (13), A03 (12), A09 (12)');
     expect(await page.locator('table[data-table="groups"] thead th').first().textContent()).toBe('department');
   });
 
@@ -193,7 +214,7 @@ describe('viewer panels in the browser', () => {
       const { file, csv } = await downloadCsv(name);
       expect(file).toBe(`socap-${name}.csv`);
       expect(csv[0]).toEqual(await table.locator('thead th').allTextContents());
-      expect(csv[0]).toEqual([list.attribute ?? 'key', 'actors', 'ties in', 'ties out', 'cohesion', `top by ${list.rankedBy ?? 'score'}`]);
+      expect(csv[0]).toEqual([list.attribute ?? 'key', 'actors', 'ties in', 'ties out', 'cohesion', 'holds the outside ties', `top by ${list.rankedBy ?? 'score'}`]);
       expect(csv.slice(1)).toHaveLength(list.items.length);
       expect(csv.slice(1).map((r) => [r[0], Number(r[1])])).toEqual(list.items.map((c) => [c.key ?? '(none)', c.size]));
     }

@@ -61,6 +61,13 @@ export interface EdgeList {
   note?: string;
 }
 
+/** How GET /nodes sorts and filters: by a metric (or id, label; default id), ascending unless `order` says otherwise, one group's actors. */
+export interface NodeQuery {
+  sort?: string;
+  order?: 'asc' | 'desc';
+  group?: string;
+}
+
 export interface BrokerItem {
   rank: number;
   id: string;
@@ -80,6 +87,8 @@ export interface ClusterSummary {
   externalStrength: number;
   cohesion: number | null;
   topMembers: { id: string; label: string; score: number | null }[];
+  /** Members with ties to actors outside, most such ties first (then by id); at most `top`. */
+  outsideHolders: { id: string; label: string; outsideTies: number; outsideStrength?: number }[];
 }
 export interface ClusterList {
   attribute: string | null;
@@ -129,15 +138,21 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 const run = (id: string): string => `/api/runs/${encodeURIComponent(id)}`;
+/** A query string of the defined values, in order. */
+const query = (q: Record<string, string | number | undefined>): string =>
+  new URLSearchParams(Object.entries(q).flatMap(([k, v]): [string, string][] => (v === undefined ? [] : [[k, String(v)]]))).toString();
 const actor = (id: string, a: string): string => `${run(id)}/nodes/${encodeURIComponent(a)}`;
 
 export const api = {
   runs: (): Promise<{ items: RunRecord[] }> => request('/api/runs'),
   run: (id: string): Promise<RunRecord> => request(run(id)),
   graph: (id: string, level: 'auto' | 'actors' | 'communities'): Promise<SerializedGraph> => request(`${run(id)}/graph?level=${level}`),
-  nodes: (id: string, limit: number, offset = 0): Promise<{ total: number; items: NodeItem[] }> => request(`${run(id)}/nodes?sort=id&order=asc&limit=${limit}&offset=${offset}`),
+  /** A page of the run's actors, by id unless `q` sorts otherwise, all or those of one group. */
+  nodes: (id: string, limit: number, offset = 0, q: NodeQuery = {}): Promise<{ total: number; items: NodeItem[] }> =>
+    request(`${run(id)}/nodes?${query({ sort: q.sort ?? 'id', order: q.order ?? 'asc', limit, offset, group: q.group })}`),
   node: (id: string, a: string): Promise<NodeDetail> => request(actor(id, a)),
-  brokers: (id: string, limit: number): Promise<{ total: number; items: BrokerItem[]; note?: string }> => request(`${run(id)}/brokers?limit=${limit}`),
+  /** The broker ranking (betweenness descending, then constraint ascending), of one group if given. */
+  brokers: (id: string, limit: number, group?: string): Promise<{ total: number; items: BrokerItem[]; note?: string }> => request(`${run(id)}/brokers?${query({ limit, group })}`),
   communities: (id: string): Promise<ClusterList> => request(`${run(id)}/communities?top=3`),
   groups: (id: string): Promise<ClusterList> => request(`${run(id)}/groups?top=3`),
   health: (id: string, limit: number, offset = 0): Promise<EdgeList> => request(`${run(id)}/health?limit=${limit}&offset=${offset}`),
