@@ -535,9 +535,9 @@ export class App {
           }),
         );
       } else if (tab === 'brokers') {
-        const b = await api.brokers(run.id, BROKERS);
+        const board = await brokerPanel(run, BROKERS, (a) => void this.select(a));
         if (!current()) return;
-        clear(panel, brokerPanel(b.items, b.total, (a) => void this.select(a), b.note));
+        clear(panel, board);
       } else if (tab === 'groups') {
         const [c, g] = await Promise.all([api.communities(run.id), api.groups(run.id)]);
         if (!current()) return;

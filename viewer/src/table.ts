@@ -1,7 +1,8 @@
 // Sortable tables for the panels (click or Enter on a header sorts; rows can be activated), each
 // with its own CSV download: the rows in the order shown, the values unrounded. A panel may show
 // several tables (groups and communities; an actor's ties and cooling ties), so the export belongs
-// to the table, not to the panel.
+// to the table, not to the panel. A table showing one page of a longer list can hand its sorting
+// to the caller (`sorted`), which fetches the rows in the new order and renders the table again.
 import { h } from './dom.js';
 import { formatValue } from './map-style.js';
 
@@ -9,12 +10,21 @@ export type Cell = string | number | null;
 
 export interface TableSpec {
   name: string;
-  columns: { key: string; label: string; numeric?: boolean }[];
+  /** `sortable: false`: the header is plain text (no sort on click or key). */
+  columns: { key: string; label: string; numeric?: boolean; sortable?: boolean }[];
   rows: Cell[][];
   /** Row activation (click / Enter): gets the row index in `rows`. */
   onRow?: (row: number) => void;
   /** The CSV file's name without extension; default `socap-<name>`. */
   file?: string;
+  /**
+   * Sorting done by the caller (e.g. by the server, over more rows than the table holds): `rows`
+   * are already in the order of `column` (null: their own order) and `desc`; a header click or
+   * Enter/Space calls `by` with the column and direction asked for (as for a table sorting itself:
+   * the sorted column flips, another column starts descending if numeric, else ascending), and the
+   * table does not reorder its rows.
+   */
+  sorted?: { column: number | null; desc: boolean; by: (column: number, desc: boolean) => void };
 }
 
 function csvField(v: Cell): string {
@@ -41,8 +51,8 @@ export function downloadText(text: string, file: string, type: string): void {
 
 /** The table under a bar with its row count and its CSV button (`button.table-csv`). */
 export function renderTable(t: TableSpec): HTMLElement {
-  let sortCol = -1;
-  let desc = false;
+  let sortCol = t.sorted?.column ?? -1;
+  let desc = t.sorted?.desc ?? false;
   const order = t.rows.map((_, i) => i);
   const body = h('tbody');
   const fill = (): void => {
@@ -64,7 +74,9 @@ export function renderTable(t: TableSpec): HTMLElement {
     );
   };
   const sortBy = (ci: number): void => {
-    desc = sortCol === ci ? !desc : Boolean(t.columns[ci]!.numeric);
+    const nextDesc = sortCol === ci ? !desc : Boolean(t.columns[ci]!.numeric);
+    if (t.sorted) return t.sorted.by(ci, nextDesc);
+    desc = nextDesc;
     sortCol = ci;
     order.sort((a, b) => {
       const x = t.rows[a]![ci] ?? null;
@@ -75,14 +87,16 @@ export function renderTable(t: TableSpec): HTMLElement {
       const c = x < y ? -1 : 1;
       return desc ? -c : c;
     });
-    head.querySelectorAll('th').forEach((th, i) => th.setAttribute('aria-sort', i === sortCol ? (desc ? 'descending' : 'ascending') : 'none'));
+    head.querySelectorAll<HTMLTableCellElement>('th[tabindex]').forEach((th) => th.setAttribute('aria-sort', th.cellIndex === sortCol ? (desc ? 'descending' : 'ascending') : 'none'));
     fill();
   };
   const head = h(
     'tr',
     {},
     ...t.columns.map((c, ci) => {
-      const th = h('th', { scope: 'col', tabindex: 0, class: c.numeric ? 'num' : '', 'aria-sort': 'none', title: `sort by ${c.label}` }, c.label);
+      if (c.sortable === false) return h('th', { scope: 'col', class: c.numeric ? 'num' : '', style: 'cursor: default' }, c.label);
+      const sort = t.sorted?.column === ci ? (t.sorted.desc ? 'descending' : 'ascending') : 'none';
+      const th = h('th', { scope: 'col', tabindex: 0, class: c.numeric ? 'num' : '', 'aria-sort': sort, title: `sort by ${c.label}` }, c.label);
       th.addEventListener('click', () => sortBy(ci));
       th.addEventListener('keydown', (e) => {
         if (e.key === 'Enter' || e.key === ' ') {
