@@ -18,7 +18,7 @@ import type { NodeMetric } from '../../engine/run/options.js';
 import type { BrokerItem, ClusterList, NodeItem, RunRecord, ScoreValue } from '../../viewer/src/api.js';
 import { formatValue } from '../../viewer/src/map-style.js';
 import { KRACKHARDT, removeWorkspace } from '../server/harness.js';
-import { buildViewer, openPage, scoredRuns, serveViewer, type ViewerFixture } from './viewer-harness.js';
+import { buildViewer, openPage, parseCsv, scoredRuns, serveViewer, type ViewerFixture } from './viewer-harness.js';
 
 /** The leaderboard's metric columns, in its order. */
 const METRICS = ['betweenness', 'constraint', 'effective_size', 'social_capital', 'coordinator', 'itinerant', 'gatekeeper', 'representative', 'liaison'];
@@ -38,27 +38,6 @@ function shownAs(rows: Row[], metrics: string[], withGroup = true): string[][] {
 }
 
 const fromNodes = (items: NodeItem[]): Row[] => items.map((n) => ({ label: n.label, group: n.attributes.department ?? null, metrics: n.metrics }));
-
-/** RFC 4180 fields of a CSV text (the table's export quotes only fields that need it). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (c !== '\r') field += c;
-  }
-  if (field !== '' || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 describe('the broker leaderboard', () => {
   let fx: ViewerFixture;

@@ -9,28 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrokerItem as Broker, ClusterList, ComponentStats as Stats, WhatIfResult as WhatIf } from '../../viewer/src/api.js';
 import { formatValue } from '../../viewer/src/map-style.js';
 import { KRACKHARDT } from '../server/harness.js';
-import { buildViewer, openPage, startViewer, type ViewerFixture } from './viewer-harness.js';
-
-/** RFC 4180 fields of a CSV text (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (c !== '\r') field += c;
-  }
-  if (field !== '' || row.length) row.push(field), rows.push(row);
-  return rows;
-}
+import { buildViewer, openPage, parseCsv, startViewer, type ViewerFixture } from './viewer-harness.js';
 
 /** The text of every cell of a table body, row by row. */
 async function cells(table: Locator): Promise<string[][]> {
@@ -95,7 +74,9 @@ describe('viewer panels in the browser', () => {
     const constraintHead = brokerTable().locator('thead th', { hasText: /^constraint$/ });
     await constraintHead.click();
     await constraintHead.click();
-    expect(await constraintHead.getAttribute('aria-sort')).toBe('ascending');
+    // The server sorts: the rows arrive after the clicks (the board is busy until then).
+    await page.locator('section.brokers:not([aria-busy])').waitFor();
+    expect(await brokerTable().locator('thead th', { hasText: /^constraint$/ }).getAttribute('aria-sort')).toBe('ascending');
     const leastConstrained = [...api.items].sort((a, b) => a.constraint! - b.constraint!)[0]!;
     expect((await cells(brokerTable()))[0]![1]).toBe(leastConstrained.label);
     await brokerTable().locator('tbody tr').first().click();
@@ -110,6 +91,7 @@ describe('viewer panels in the browser', () => {
     const head = table.locator('thead th', { hasText: /^betweenness$/ });
     await head.click();
     await head.click();
+    await page.locator('section.brokers:not([aria-busy])').waitFor();
     expect(await head.getAttribute('aria-sort')).toBe('ascending');
     const shown = await cells(table);
     const headers = await table.locator('thead th').allTextContents();

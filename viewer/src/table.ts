@@ -75,9 +75,16 @@ export function renderTable(t: TableSpec): HTMLElement {
   };
   const sortBy = (ci: number): void => {
     const nextDesc = sortCol === ci ? !desc : Boolean(t.columns[ci]!.numeric);
-    if (t.sorted) return t.sorted.by(ci, nextDesc);
     desc = nextDesc;
     sortCol = ci;
+    const marks = (): void =>
+      head.querySelectorAll<HTMLTableCellElement>('th[tabindex]').forEach((th) => th.setAttribute('aria-sort', th.cellIndex === sortCol ? (desc ? 'descending' : 'ascending') : 'none'));
+    if (t.sorted) {
+      // The caller fetches the rows in the new order; meanwhile this table already shows the new
+      // sort, so a second click before the rows arrive flips it instead of repeating the first.
+      marks();
+      return t.sorted.by(ci, nextDesc);
+    }
     order.sort((a, b) => {
       const x = t.rows[a]![ci] ?? null;
       const y = t.rows[b]![ci] ?? null;
@@ -87,7 +94,7 @@ export function renderTable(t: TableSpec): HTMLElement {
       const c = x < y ? -1 : 1;
       return desc ? -c : c;
     });
-    head.querySelectorAll<HTMLTableCellElement>('th[tabindex]').forEach((th) => th.setAttribute('aria-sort', th.cellIndex === sortCol ? (desc ? 'descending' : 'ascending') : 'none'));
+    marks();
     fill();
   };
   const head = h(
