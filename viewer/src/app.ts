@@ -229,7 +229,9 @@ export class App {
     opts(byId('color-select'), [['community', 'community'], ...attrs.map((a): [string, string] => [a, a])], this.state.color);
     opts(byId('size-select'), [['', 'default'], ...metrics.map((m): [string, string] => [m, m.replace(/_/g, ' ')])], this.state.size);
     const rangeMetric = byId<HTMLSelectElement>('range-metric');
-    opts(rangeMetric, metrics.map((m): [string, string] => [m, m.replace(/_/g, ' ')]), rangeMetric.value || 'degree');
+    // The picker shows a metric the view has a range on (a link opened with one), else keeps its choice.
+    const ranged = rangeMetric.value in this.state.ranges ? rangeMetric.value : metrics.find((m) => m in this.state.ranges);
+    opts(rangeMetric, metrics.map((m): [string, string] => [m, m.replace(/_/g, ' ')]), ranged ?? (rangeMetric.value || 'degree'));
     opts(byId('terms-attr'), [['', '—'], ...attrs.map((a): [string, string] => [a, a])], this.state.termsAttr);
     byId<HTMLInputElement>('strong-only').checked = this.state.strongOnly;
     byId<HTMLInputElement>('giant-only').checked = this.state.giantOnly;
@@ -581,9 +583,17 @@ export class App {
         void this.reload();
         return;
       }
+      // Only that community: a group kept by an earlier row no longer narrows it.
       this.state.ranges.community = { min: Number(key), max: Number(key) };
+      this.state.termsAttr = '';
+      this.state.terms = [];
+      byId<HTMLSelectElement>('terms-attr').value = '';
+      this.fillTerms();
       this.showRange();
     } else if (attr) {
+      // Only that group: a community kept by an earlier row no longer narrows it.
+      delete this.state.ranges.community;
+      this.showRange();
       this.state.termsAttr = attr;
       this.state.terms = [key ?? ''];
       byId<HTMLSelectElement>('terms-attr').value = attr;

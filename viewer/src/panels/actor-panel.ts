@@ -28,17 +28,20 @@ export function actorPanel(d: NodeDetail, actions: ActorActions): HTMLElement {
     .filter(([k]) => !(ROLE_COLUMNS as readonly string[]).includes(k))
     .map(([k, v]) => {
       const pct = d.percentiles[k];
+      const name = k.replace(/_/g, ' ');
+      // The bar is drawn to the exact share; its text and accessible name give it rounded.
+      const higher = pct === null || pct === undefined ? '' : `higher than ${Math.round(pct)}% of actors`;
       return h(
         'tr',
         { 'data-metric': k, 'data-value': v === null ? '' : String(v) },
-        h('th', { scope: 'row' }, k.replace(/_/g, ' ')),
+        h('th', { scope: 'row' }, name),
         h('td', { class: 'num metric-value' }, formatValue(v)),
         h(
           'td',
           { class: 'pct' },
           pct === null || pct === undefined
             ? ''
-            : h('span', { class: 'bar', role: 'img', 'aria-label': `${k}: higher than ${pct}% of actors`, title: `higher than ${pct}% of actors` }, h('span', { class: 'fill', style: `width:${pct}%` })),
+            : h('span', { class: 'bar', role: 'img', 'aria-label': `${name}: ${higher}`, title: higher }, h('span', { class: 'fill', style: `width:${pct}%` })),
         ),
         h('td', { class: 'num pct-text' }, pct === null || pct === undefined ? '' : `${Math.round(pct)}%`),
       );
