@@ -141,6 +141,45 @@ describe('actors', () => {
     expect(cacheKey('getNode', 1)).not.toBe(cacheKey('getNode', 2));
   });
 
+  it('GET /nodes/{actor}: the explanation names the groups and communities the ties reach, with their counts', async () => {
+    // Counts from GET /edges, groups from nodes.csv (department), communities from GET /nodes.
+    const listed = (await ok('/api/runs/latest/edges?limit=10000', S.edgeList)).items;
+    const community = new Map((await ok('/api/runs/latest/nodes?limit=10000', S.nodeList)).items.map((n) => [n.id, String(n.metrics.community)]));
+    /** The sentence the issue asks for, e.g. "Its ties reach 3 department groups (2, 1 and 4); 6 ties of 9 lead into 2 … besides its own (2)." */
+    const sentence = (subject: string, one: string, many: string, own: string, reach: Map<string, number>, ties: number): string => {
+      const sorted = [...reach].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
+      expect(sorted.length).toBeLessThanOrEqual(5);
+      const names = sorted.length === 1 ? sorted[0] : `${sorted.slice(0, -1).join(', ')} and ${sorted.at(-1)}`;
+      const outside = sorted.filter((name) => name !== own);
+      const outTies = outside.reduce((a, name) => a + reach.get(name)!, 0);
+      const kinds = (k: number): string => `${k} ${k === 1 ? one : many}`;
+      let text = `${subject} reach ${kinds(sorted.length)} (${names})`;
+      if (outside.length === 0) text += `, all inside its own (${own})`;
+      else if (outTies === ties) text += `, none of them its own (${own})`;
+      else text += `; ${outTies} ${outTies === 1 ? 'tie' : 'ties'} of ${ties} ${outTies === 1 ? 'leads' : 'lead'} into ${kinds(outside.length)} besides its own (${own})`;
+      return text + '.';
+    };
+    const seen = { inside: 0, none: 0, some: 0 };
+    for (const n of nodes) {
+      const others = listed.filter((t) => t.source === n.id || t.target === n.id).map((t) => (t.source === n.id ? t.target : t.source));
+      const byGroup = new Map<string, number>();
+      const byCommunity = new Map<string, number>();
+      for (const o of others) {
+        byGroup.set(department.get(o)!, (byGroup.get(department.get(o)!) ?? 0) + 1);
+        byCommunity.set(community.get(o)!, (byCommunity.get(community.get(o)!) ?? 0) + 1);
+      }
+      const d = await ok(`/api/runs/${run.id}/nodes/${n.id}`, S.nodeDetail);
+      expect(d.explanation).toContain(`${n.label} has ${others.length} ties.`);
+      const groups = sentence('Its ties', 'department group', 'department groups', department.get(n.id)!, byGroup, others.length);
+      const comms = sentence('They', 'community', 'communities', community.get(n.id)!, byCommunity, others.length);
+      expect(d.explanation, n.id).toContain(`${groups} ${comms}`);
+      for (const x of [groups, comms]) seen[x.includes('all inside') ? 'inside' : x.includes('none of them') ? 'none' : 'some']++;
+    }
+    // The data set exercises the mixed case and at least one of the others.
+    expect(seen.some).toBeGreaterThan(0);
+    expect(seen.inside + seen.none).toBeGreaterThan(0);
+  });
+
   it('GET /nodes/{actor}/ego: the induced ball of radius 1 and 2', async () => {
     const ego = 'A07';
     for (const radius of [1, 2]) {
@@ -158,6 +197,9 @@ describe('actors', () => {
     }
     const g1 = await ok(`/api/runs/${run.id}/nodes/${ego}/ego`, S.graphologyJson);
     expect(g1.attributes.radius).toBe(1);
+    // `latest` names the same run.
+    expect(await ok(`/api/runs/latest/nodes/${ego}/ego?radius=2`, S.graphologyJson)).toEqual(await ok(`/api/runs/${run.id}/nodes/${ego}/ego?radius=2`, S.graphologyJson));
+    expect(await ok(`/api/runs/latest/nodes/${ego}/ego?dataset=k`, S.graphologyJson)).toEqual(g1);
   });
 });
 
@@ -279,8 +321,12 @@ describe('map graph and exports', () => {
     expect(g.edges).toHaveLength(edges.length);
     expect(g.attributes.level).toBe('actors');
     expect(g.attributes.sizeMetric).toBe('betweenness');
-    const layout = 'x' in nodes[0]!.values ? 'stored' : 'circle';
-    expect(g.attributes.layout).toBe(layout);
+    // Scoring stores the ForceAtlas2 layout with the node scores: a finite x and y for every actor,
+    // not all at one point; the map serves exactly those.
+    for (const n of nodes) expect([Number.isFinite(n.values.x), Number.isFinite(n.values.y)], n.id).toEqual([true, true]);
+    expect(new Set(nodes.map((n) => `${n.values.x},${n.values.y}`)).size).toBe(nodes.length);
+    expect(g.attributes.layout).toBe('stored');
+    expect(g.attributes.notes).toEqual([]);
     const bs = nodes.map((n) => num(n, 'betweenness'));
     const [lo, hi] = [Math.min(...bs), Math.max(...bs)];
     for (const [k, n] of g.nodes.entries()) {
@@ -288,10 +334,27 @@ describe('map graph and exports', () => {
       expect(n.attributes.color).toBe(PALETTE[num(row, 'community') % PALETTE.length]);
       expect(n.attributes.betweenness).toBe(row.values.betweenness);
       expect(n.attributes.size).toBeCloseTo(3 + 12 * Math.sqrt((num(row, 'betweenness') - lo) / (hi - lo)), 12);
-      if (layout === 'stored') expect([n.attributes.x, n.attributes.y]).toEqual([row.values.x, row.values.y]);
-      else expect(Math.hypot(n.attributes.x as number, n.attributes.y as number)).toBeCloseTo(100, 9);
+      expect([n.attributes.x, n.attributes.y]).toEqual([row.values.x, row.values.y]);
     }
     expect(g.edges[0]!.attributes.strength).toBe(edges[0]!.values.strength);
+  });
+
+  it('GET /graph: each tie carries the columns and flags GET /edges gives the same tie', async () => {
+    const g = await ok('/api/runs/latest/graph', S.graphologyJson);
+    const listed = (await ok('/api/runs/latest/edges?limit=10000', S.edgeList)).items;
+    const pairKey = (t: { source: string; target: string }): string => [t.source, t.target].sort().join('|');
+    const byPair = new Map(listed.map((t) => [pairKey(t), t]));
+    expect(byPair.size).toBe(edges.length);
+    expect(new Set(g.edges.map(pairKey))).toEqual(new Set(byPair.keys()));
+    const flags = ['strong', 'local_bridge', 'bridge', 'weak_bridge'];
+    for (const e of g.edges) {
+      for (const f of flags) expect(typeof e.attributes[f], `${pairKey(e)} ${f}`).toBe('boolean');
+      const { size: _size, ...columns } = e.attributes;
+      const { source: _s, target: _t, ...listedColumns } = byPair.get(pairKey(e))!;
+      expect(columns, pairKey(e)).toEqual(listedColumns);
+    }
+    // strong and weak_bridge take both values among these ties, so a flag copied from the wrong tie shows.
+    for (const f of ['strong', 'weak_bridge']) expect(new Set(g.edges.map((e) => e.attributes[f]))).toEqual(new Set([true, false]));
   });
 
   it('GET /graph?level=communities: one node per community at the centroid, ties aggregated', async () => {
