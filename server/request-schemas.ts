@@ -16,6 +16,8 @@ export const runId = z
   .string()
   .regex(new RegExp(`^(?:latest|${RUN_ID_PATTERN.source.replace(/^\^|\$$/g, '')})$`), { error: 'invalid run id: expected r-YYYYMMDD-HHMMSS-xxxxxx or latest' });
 
+/** A value of the run's group attribute, as a query parameter. */
+export const groupValue = z.string().max(1024, { error: 'group is longer than 1024 characters' });
 export const actorId = z.string().min(1, { error: 'actor id must not be empty' }).max(1024, { error: 'actor id is longer than 1024 characters' });
 
 /** A non-negative integer query value within [min, max]. */
@@ -35,7 +37,7 @@ export function numberQuery(name: string) {
     .string()
     .regex(/^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/, { error: message })
     .transform(Number)
-    .pipe(z.number().refine(Number.isFinite, { error: message }));
+    .pipe(z.number({ error: message }).refine(Number.isFinite, { error: message }));
 }
 
 export function boolQuery(name: string) {
@@ -58,16 +60,26 @@ export const uploadQuery = z.strictObject({ strict: boolQuery('strict').optional
 
 export const metricName = z.enum(NODE_METRIC_COLUMNS, { error: `unknown metric: expected one of ${NODE_METRIC_COLUMNS.join(', ')}` });
 
+/** A JSON integer in [min, max]; every way of missing it gets the same message. */
+function boundedInt(name: string, min: number, max: number) {
+  const message = `${name} must be an integer from ${min} to ${max}`;
+  return z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
+}
+
 export const runBody = z.strictObject({
   dataset: datasetName,
   metrics: z.array(metricName).min(1, { error: 'metrics must name at least one metric' }).optional(),
   distance: z.enum(['inverse', 'hops'], { error: 'distance must be inverse or hops' }).optional(),
-  seed: z.number().int().min(0).max(2 ** 32 - 1, { error: 'seed must be an integer from 0 to 4294967295' }).optional(),
+  seed: boundedInt('seed', 0, 2 ** 32 - 1).optional(),
   seeds: z.array(actorId).max(100_000).optional(),
-  group: z.string().min(1).max(256).optional(),
+  group: z
+    .string({ error: 'group must be an attribute name of 1 to 256 characters' })
+    .min(1, { error: 'group must be an attribute name of 1 to 256 characters' })
+    .max(256, { error: 'group must be an attribute name of 1 to 256 characters' })
+    .optional(),
   betweenness: z.enum(['exact', 'sampled', 'auto'], { error: 'betweenness must be exact, sampled or auto' }).optional(),
   closeness: z.enum(['exact', 'sampled', 'auto'], { error: 'closeness must be exact, sampled or auto' }).optional(),
-  samples: z.number().int().min(1).max(1_000_000, { error: 'samples must be an integer from 1 to 1000000' }).optional(),
+  samples: boundedInt('samples', 1, 1_000_000).optional(),
 });
 export type RunBody = z.output<typeof runBody>;
 
@@ -87,7 +99,7 @@ export const nodeListQuery = z.strictObject({
   ...pageQuery,
   sort: z.enum(sortKeys, { error: `sort must be one of ${sortKeys.join(', ')}` }).optional(),
   order: z.enum(['asc', 'desc'], { error: 'order must be asc or desc' }).optional(),
-  group: z.string().max(1024).optional(),
+  group: groupValue.optional(),
   community: intQuery('community', 0, Number.MAX_SAFE_INTEGER).optional(),
   ...rangeKeys,
 });
@@ -109,7 +121,7 @@ export const edgeListQuery = z.strictObject({
   filter: z.enum(EDGE_FILTERS, { error: `filter must be one of ${EDGE_FILTERS.join(', ')}` }).optional(),
 });
 
-export const brokerQuery = z.strictObject({ ...runScopeQuery, ...pageQuery, group: z.string().max(1024).optional() });
+export const brokerQuery = z.strictObject({ ...runScopeQuery, ...pageQuery, group: groupValue.optional() });
 
 export const summaryQuery = z.strictObject({ ...runScopeQuery, top: intQuery('top', 0, 100).optional() });
 

@@ -36,10 +36,11 @@ export function runRoutes(ctx: ApiContext): Route[] {
       body: { contentType: 'application/json', schema: runBody },
       responses: { 202: { description: 'started', schema: runStarted } },
       handler: async ({ body }) => {
+        // A data set on its first load is not stored yet: it is being loaded (409), not unknown.
+        if (ctx.loading.has(body.dataset)) throw conflict(`dataset "${body.dataset}" is being loaded: score it when the load has finished`);
         if (!(await ctx.store.getDataset(body.dataset))) throw notFound(`unknown dataset "${body.dataset}"`);
         const running = ctx.runs.runningFor(body.dataset);
         if (running) throw conflict(`a run of dataset "${body.dataset}" is already running (${running.id})`, [{ run: running.id }]);
-        if (ctx.loading.has(body.dataset)) throw conflict(`dataset "${body.dataset}" is being loaded: score it when the load has finished`);
         const run = ctx.runs.start(body.dataset, scoreOptions(body));
         return { status: 202, json: { id: run.id, status: 'running', dataset: run.dataset }, headers: { Location: `/api/runs/${run.id}` } };
       },

@@ -5,8 +5,10 @@
 import type { Request } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../engine/model/types.js';
+import { NODE_METRIC_COLUMNS } from '../../engine/run/options.js';
 import { authorize, isLoopback, tokensEqual } from '../../server/auth.js';
 import { HttpError } from '../../server/http-error.js';
+import * as S from '../../server/response-schemas.js';
 import { getJson, KRACKHARDT, removeWorkspace, scoredWorkspace, startTestServer, type TestServer } from './harness.js';
 
 let workspace: string;
@@ -96,6 +98,127 @@ describe('400: validation of path, query and body', () => {
     await fails('/api/runs/latest/whatif', 400, 'invalid body: Invalid input: expected object, received array', json([1]));
     await fails('/api/runs', 400, 'invalid body: dataset: Invalid input: expected string, received undefined', json({}));
     await fails('/api/runs', 400, 'invalid body: distance: distance must be inverse or hops', json({ dataset: 'k', distance: 'far' }));
+  });
+});
+
+describe('400: every other query, path and body rule', () => {
+  const NAME_RULE = "invalid data set name: use 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'";
+  const metricList = NODE_METRIC_COLUMNS.join(', ');
+
+  it('node list: sort, community, max_<metric>, group; the details name the parameter', async () => {
+    const sort = `sort must be one of id, label, ${metricList}`;
+    expect(metricList.startsWith('community, degree, strength, betweenness')).toBe(true);
+    expect(await fails('/api/runs/latest/nodes?sort=charisma', 400, `invalid query: sort: ${sort}`)).toEqual([{ in: 'query', path: 'sort', message: sort }]);
+    await fails('/api/runs/latest/nodes?sort=', 400, `invalid query: sort: ${sort}`);
+    const community = 'community must be an integer from 0 to 9007199254740991';
+    expect(await fails('/api/runs/latest/nodes?community=abc', 400, `invalid query: community: ${community}`)).toEqual([{ in: 'query', path: 'community', message: community }]);
+    await fails('/api/runs/latest/nodes?community=-1', 400, `invalid query: community: ${community}`);
+    await fails('/api/runs/latest/nodes?community=1.5', 400, `invalid query: community: ${community}`);
+    await fails('/api/runs/latest/nodes?max_betweenness=high', 400, 'invalid query: max_betweenness: max_betweenness must be a number');
+    await fails('/api/runs/latest/nodes?max_degree=', 400, 'invalid query: max_degree: max_degree must be a number');
+    await fails('/api/runs/latest/nodes?max_charisma=1', 400, 'invalid query: unknown query parameter: max_charisma');
+    // A number too large for a double is refused too, with the parameter's own message.
+    await fails('/api/runs/latest/nodes?max_degree=1e999', 400, 'invalid query: max_degree: max_degree must be a number');
+    const long = 'group is longer than 1024 characters';
+    await fails(`/api/runs/latest/nodes?group=${'g'.repeat(1025)}`, 400, `invalid query: group: ${long}`);
+    await fails(`/api/runs/latest/brokers?group=${'g'.repeat(1025)}`, 400, `invalid query: group: ${long}`);
+    // 1024 characters pass validation and reach the run (which has no group attribute).
+    await fails(`/api/runs/latest/nodes?group=${'g'.repeat(1024)}`, 400, `group: run ${run.id} has no group attribute`);
+  });
+
+  it('summaries: top from 0 to 100', async () => {
+    const top = 'invalid query: top: top must be an integer from 0 to 100';
+    await fails('/api/runs/latest/groups?top=101', 400, top);
+    await fails('/api/runs/latest/communities?top=-1', 400, top);
+    await fails('/api/runs/latest/communities?top=many', 400, top);
+    expect((await getJson(`${srv.url}/api/runs/latest/communities?top=100`)).status).toBe(200);
+    expect((await getJson(`${srv.url}/api/runs/latest/groups?top=0`)).status).toBe(200);
+  });
+
+  it('graph: size names a metric; one the run lacks gives constant sizes and a note', async () => {
+    const unknown = `unknown metric: expected one of ${metricList}`;
+    expect(await fails('/api/runs/latest/graph?size=charisma', 400, `invalid query: size: ${unknown}`)).toEqual([{ in: 'query', path: 'size', message: unknown }]);
+    await fails('/api/runs/latest/graph?size=label', 400, `invalid query: size: ${unknown}`);
+    // size=degree: each node's size is 3 + 12·sqrt((degree − min) / (max − min)), from the stored degrees.
+    const rows = await srv.store.readNodeScores(run.id);
+    const deg = new Map(rows.map((r) => [r.id, r.values.degree as number]));
+    const [lo, hi] = [Math.min(...deg.values()), Math.max(...deg.values())];
+    expect(hi).toBeGreaterThan(lo);
+    const r = await getJson(`${srv.url}/api/runs/latest/graph?size=degree`);
+    expect(r.status).toBe(200);
+    const g = S.graphologyJson.parse(r.body);
+    expect(g.attributes.sizeMetric).toBe('degree');
+    expect(g.nodes).toHaveLength(21);
+    for (const n of g.nodes) expect(n.attributes.size, n.key).toBeCloseTo(3 + 12 * Math.sqrt((deg.get(n.key)! - lo) / (hi - lo)), 12);
+    // The default sizes by betweenness: a different answer.
+    expect(S.graphologyJson.parse((await getJson(`${srv.url}/api/runs/latest/graph`)).body).attributes.sizeMetric).toBe('betweenness');
+    // pagerank is a metric, but not one of this run's.
+    const pr = S.graphologyJson.parse((await getJson(`${srv.url}/api/runs/latest/graph?size=pagerank`)).body);
+    expect(pr.attributes.sizeMetric).toBeNull();
+    expect(pr.attributes.notes).toEqual(['metric "pagerank" is not a numeric column of this run: constant sizes']);
+    expect(new Set(pr.nodes.map((n) => n.attributes.size))).toEqual(new Set([9]));
+  });
+
+  it('?dataset= must be a data set name', async () => {
+    const details = await fails('/api/runs/latest/nodes?dataset=bad%20name', 400, `invalid query: dataset: ${NAME_RULE}`);
+    expect(details).toEqual([{ in: 'query', path: 'dataset', message: NAME_RULE }]);
+    await fails(`/api/runs/latest?dataset=${'d'.repeat(65)}`, 400, `invalid query: dataset: ${NAME_RULE}`);
+    await fails('/api/runs?dataset=a/b', 400, `invalid query: dataset: ${NAME_RULE}`);
+    await fails('/api/runs/latest/graph?dataset=', 400, `invalid query: dataset: ${NAME_RULE}`);
+  });
+
+  it('path: an actor id of more than 1024 characters', async () => {
+    const message = 'actor id is longer than 1024 characters';
+    const details = await fails(`/api/runs/latest/nodes/${'a'.repeat(1025)}`, 400, `invalid path parameter: actor: ${message}`);
+    expect(details).toEqual([{ in: 'path', path: 'actor', message }]);
+    await fails(`/api/runs/latest/nodes/${'a'.repeat(1025)}/ego`, 400, `invalid path parameter: actor: ${message}`);
+    // 1024 characters are a valid id, only not one of this run.
+    await fails(`/api/runs/latest/nodes/${'a'.repeat(1024)}`, 404, `unknown actor "${'a'.repeat(1024)}" in run ${run.id}`);
+  });
+
+  it('ego: radius 1 or 2; latest works there too', async () => {
+    for (const radius of ['0', 'one', '1.0', '']) await fails(`/api/runs/latest/nodes/A01/ego?radius=${radius}`, 400, 'invalid query: radius: radius must be 1 or 2');
+    const r = await getJson(`${srv.url}/api/runs/latest/nodes/A01/ego?radius=2`);
+    expect(r.status).toBe(200);
+    const g = S.graphologyJson.parse(r.body);
+    expect(g.attributes).toEqual({ run: run.id, ego: 'A01', radius: 2 });
+    expect(g.nodes.find((n) => n.key === 'A01')!.attributes.distance).toBe(0);
+  });
+
+  it('run body: metrics, seed, betweenness, seeds and group', async () => {
+    const run400 = (body: unknown, error: string): Promise<unknown[]> => fails('/api/runs', 400, `invalid body: ${error}`, json({ dataset: 'k', ...(body as object) }));
+    expect(await run400({ metrics: [] }, 'metrics: metrics must name at least one metric')).toEqual([{ in: 'body', path: 'metrics', message: 'metrics must name at least one metric' }]);
+    const seed = 'seed must be an integer from 0 to 4294967295';
+    await run400({ seed: 2 ** 32 }, `seed: ${seed}`);
+    // A string, below the range and fractional: the same message.
+    await run400({ seed: '7' }, `seed: ${seed}`);
+    await run400({ seed: -1 }, `seed: ${seed}`);
+    await run400({ seed: 1.5 }, `seed: ${seed}`);
+    await run400({ betweenness: 'fast' }, 'betweenness: betweenness must be exact, sampled or auto');
+    await run400({ betweenness: true }, 'betweenness: betweenness must be exact, sampled or auto');
+    await run400({ seeds: 'A01' }, 'seeds: Invalid input: expected array, received string');
+    expect(await run400({ seeds: ['A01', ''] }, 'seeds.1: actor id must not be empty')).toEqual([{ in: 'body', path: 'seeds.1', message: 'actor id must not be empty' }]);
+    await run400({ seeds: ['s'.repeat(1025)] }, 'seeds.0: actor id is longer than 1024 characters');
+    const group = 'group must be an attribute name of 1 to 256 characters';
+    await run400({ group: '' }, `group: ${group}`);
+    await run400({ group: 'g'.repeat(257) }, `group: ${group}`);
+    await run400({ group: 7 }, `group: ${group}`);
+    // Several problems at once: every one listed, in body order.
+    const details = await run400({ metrics: [], betweenness: 'fast' }, 'metrics: metrics must name at least one metric; betweenness: betweenness must be exact, sampled or auto');
+    expect(details).toHaveLength(2);
+    // None of the above started a run.
+    expect(S.runList.parse((await getJson(`${srv.url}/api/runs`)).body).items.map((r) => r.id)).toEqual([run.id]);
+  });
+
+  it('what-if: remove lists at most 10 000 ids', async () => {
+    const ids = (n: number): string[] => Array.from({ length: n }, (_, i) => `A${String(i + 1).padStart(2, '0')}`);
+    const details = await fails('/api/runs/latest/whatif', 400, 'invalid body: remove: remove may list at most 10000 actor ids', json({ remove: ids(10_001) }));
+    expect(details).toEqual([{ in: 'body', path: 'remove', message: 'remove may list at most 10000 actor ids' }]);
+    // 10 000 ids pass validation: the unknown ones (all but A01..A21) are then a 404.
+    const r = await getJson(`${srv.url}/api/runs/latest/whatif`, json({ remove: ids(10_000) }));
+    expect(r.status).toBe(404);
+    expect((r.body as { details: string[] }).details).toHaveLength(10_000 - 21);
+    await fails('/api/runs/latest/whatif', 400, 'invalid body: remove.0: actor id is longer than 1024 characters', json({ remove: ['r'.repeat(1025)] }));
   });
 });
 

@@ -130,6 +130,12 @@ describe('runs', () => {
     // Ties ana–bo, cy–dee, dee–ana (bo–cy was rejected) make the path bo–ana–dee–cy; fay is isolated.
     // ana is on the shortest paths bo–dee and bo–cy: normalized betweenness 2 / ((5−1)(5−2)/2) = 1/3.
     expect(ana.metrics).toEqual({ degree: 2, betweenness: 1 / 3, constraint: ana.metrics.constraint });
+    // The worker stored the map layout with the scores (a finite x, y per actor); the map serves it.
+    const rows = await srv.store.readNodeScores(started.id);
+    expect(rows.map((r) => [r.id, Number.isFinite(r.values.x), Number.isFinite(r.values.y)])).toEqual(['ana', 'bo', 'cy', 'dee', 'fay'].map((id) => [id, true, true]));
+    const g = S.graphologyJson.parse((await getJson(`${srv.url}/api/runs/${started.id}/graph`)).body);
+    expect(g.attributes.layout).toBe('stored');
+    expect(g.nodes.map((n) => [n.key, n.attributes.x, n.attributes.y])).toEqual(rows.map((r) => [r.id, r.values.x, r.values.y]));
   });
 
   it('answers reads while a score runs, and refuses conflicting writes with 409', async () => {
@@ -145,6 +151,7 @@ describe('runs', () => {
     expect((load.body as { error: string }).error).toBe(`dataset "w" is being scored (run ${id}): load again when the run has finished`);
     const del = await getJson(`${srv.url}/api/datasets/w`, { method: 'DELETE' });
     expect(del.status).toBe(409);
+    expect(del.body).toEqual({ error: `dataset "w" is being scored (run ${id}): delete it when the run has finished`, details: [{ run: id }] });
     const early = await getJson(`${srv.url}/api/runs/${id}/nodes`);
     expect(early.status).toBe(409);
     expect((early.body as { error: string }).error).toBe(`run ${id} is still running: its scores are not there yet`);
@@ -182,6 +189,148 @@ describe('runs', () => {
         { in: 'body', path: '', message: 'unknown field: colour' },
       ]),
     );
+  });
+});
+
+describe('runs: order, failures and loads in progress', () => {
+  it('GET /api/runs lists runs newest first: a running run above the stored ones, each stored run above older ones', async () => {
+    expect((await getJson(`${srv.url}/api/datasets/order/interactions`, csv('source,target\no1,o2\no2,o3\n'))).status).toBe(200);
+    const made: string[] = [];
+    for (let k = 0; k < 3; k++) {
+      const r = await getJson(`${srv.url}/api/runs`, json({ dataset: 'order', metrics: ['degree'] }));
+      expect(r.status).toBe(202);
+      made.push(S.runStarted.parse(r.body).id);
+      expect(await waitForRun(made.at(-1)!)).toMatchObject({ status: 'done' });
+    }
+    const stored = S.runList.parse((await getJson(`${srv.url}/api/runs?dataset=order`)).body).items;
+    expect(stored.map((r) => r.id)).toEqual([...made].reverse());
+    expect(stored.map((r) => r.status)).toEqual(['done', 'done', 'done']);
+    // A fourth run, still running, comes first.
+    const fourth = S.runStarted.parse((await getJson(`${srv.url}/api/runs`, json({ dataset: 'order', metrics: ['degree'] }))).body).id;
+    const during = S.runList.parse((await getJson(`${srv.url}/api/runs?dataset=order`)).body).items;
+    expect(during.map((r) => [r.id, r.status])).toEqual([[fourth, 'running'], ...[...made].reverse().map((id) => [id, 'done'])]);
+    // latest is the newest finished run, so still the third while the fourth runs.
+    expect(S.runRecord.parse((await getJson(`${srv.url}/api/runs/latest?dataset=order`)).body).id).toBe(made[2]);
+    await waitForRun(fourth);
+    // Over every data set: these four are the newest, and creation times never increase down the list.
+    const all = S.runList.parse((await getJson(`${srv.url}/api/runs`)).body).items;
+    expect(all.slice(0, 4).map((r) => r.id)).toEqual([fourth, ...[...made].reverse()]);
+    expect(all.length).toBeGreaterThan(4);
+    for (let k = 1; k < all.length; k++) expect(all[k - 1]!.createdAt >= all[k]!.createdAt, `${all[k - 1]!.id} before ${all[k]!.id}`).toBe(true);
+    expect(S.runRecord.parse((await getJson(`${srv.url}/api/runs/latest`)).body).id).toBe(fourth);
+    const del = await getJson(`${srv.url}/api/datasets/order`, { method: 'DELETE' });
+    expect(del.body).toEqual({ deleted: 'order', runsRemoved: 4 });
+  });
+
+  it('a failed run: GET /api/runs/{id} shows the failed record, its score routes are a 404 naming the error', async () => {
+    // The scoring worker opens an empty workspace, so it finds no data set "w" and the run fails there.
+    const elsewhere = mkdtempSync(join(tmpdir(), 'socap-server-empty-'));
+    const s = await startTestServer(srv.workspace, { workspace: elsewhere });
+    try {
+      const r = await getJson(`${s.url}/api/runs`, json({ dataset: 'w', metrics: ['degree'] }));
+      expect(r.status).toBe(202);
+      const { id } = S.runStarted.parse(r.body);
+      let record: Record<string, unknown>;
+      for (;;) {
+        record = S.runRecord.parse((await getJson(`${s.url}/api/runs/${id}`)).body);
+        if (record.status !== 'running') break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(record).toMatchObject({ id, dataset: 'w', status: 'failed', error: 'unknown dataset "w"' });
+      expect(typeof record.finishedAt).toBe('string');
+      expect(record.progress).toBeUndefined();
+      expect(record.counts).toBeUndefined();
+      for (const path of ['nodes', 'nodes/a1', 'edges', 'graph', 'brokers', 'health', 'export']) {
+        const read = await getJson(`${s.url}/api/runs/${id}/${path}`);
+        expect(read.status, path).toBe(404);
+        expect(read.body, path).toEqual({ error: `run ${id} failed and has no scores: unknown dataset "w"`, details: [] });
+      }
+      const whatIf = await getJson(`${s.url}/api/runs/${id}/whatif`, json({ remove: ['a1'] }));
+      expect(whatIf.status).toBe(404);
+      // Listed first (the newest run), with its status; latest stays the newest finished run.
+      const listed = S.runList.parse((await getJson(`${s.url}/api/runs?dataset=w`)).body).items;
+      expect(listed[0]).toMatchObject({ id, status: 'failed', error: 'unknown dataset "w"' });
+      expect(listed.slice(1).every((x) => x.status === 'done')).toBe(true);
+      expect(S.runRecord.parse((await getJson(`${s.url}/api/runs/latest?dataset=w`)).body).id).toBe(listed[1]!.id);
+      expect(s.logs).toContain(`ERROR run ${id} of dataset "w" failed: unknown dataset "w"`);
+      // Nothing was stored, so the server that did not start it does not know it.
+      expect(await srv.store.getRun(id)).toBeUndefined();
+      expect((await getJson(`${srv.url}/api/runs/${id}`)).body).toEqual({ error: `unknown run "${id}"`, details: [] });
+    } finally {
+      await s.close();
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it('a run of a data set on its first load is a 409 (being loaded), not a 404 (unknown)', async () => {
+    const s = await startTestServer(srv.workspace, { bodyLimit: '1kb' });
+    try {
+      let controller!: ReadableStreamDefaultController<Uint8Array>;
+      const stream = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+      controller.enqueue(new TextEncoder().encode('source,target\n'));
+      const pending = fetch(`${s.url}/api/datasets/first/interactions`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: stream, duplex: 'half' } as RequestInit);
+      pending.catch(() => undefined);
+      // The same probe as below: 413 until the load has begun, 409 once it has.
+      for (let k = 0; k < 400; k++) {
+        if ((await getJson(`${s.url}/api/datasets/other/interactions`, csv('source,target\n' + 'p,q\n'.repeat(512)))).status !== 413) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect((await getJson(`${s.url}/api/datasets/first`)).status).toBe(404);
+      const score = await getJson(`${s.url}/api/runs`, json({ dataset: 'first' }));
+      expect([score.status, score.body]).toEqual([409, { error: 'dataset "first" is being loaded: score it when the load has finished', details: [] }]);
+      controller.enqueue(new TextEncoder().encode('f1,f2\n'));
+      controller.close();
+      expect((await pending).status).toBe(200);
+      expect((await getJson(`${s.url}/api/datasets/first`)).body).toMatchObject({ name: 'first', actors: 2, interactions: 1 });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('while an upload is in progress: a second upload, a run and a delete of that data set are 409s', async () => {
+    // A server with a 1 KB body limit: a 2 KB probe is refused with 413 before its body is read
+    // unless a load is in progress (409), so polling with it changes nothing.
+    const s = await startTestServer(srv.workspace, { bodyLimit: '1kb' });
+    const enc = new TextEncoder();
+    try {
+      expect((await getJson(`${s.url}/api/datasets/busy/interactions`, csv('source,target\nb1,b2\n'))).status).toBe(200);
+      let controller!: ReadableStreamDefaultController<Uint8Array>;
+      const stream = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+      controller.enqueue(enc.encode('source,target\n'));
+      const pending = fetch(`${s.url}/api/datasets/busy/interactions`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: stream, duplex: 'half' } as RequestInit);
+      pending.catch(() => undefined); // awaited below; no unhandled rejection if an assertion fails first
+      const inProgress = { error: 'a load into dataset "busy" is in progress: try again when it has finished', details: [] };
+      let probe: Awaited<ReturnType<typeof getJson>> | undefined;
+      for (let k = 0; k < 400; k++) {
+        probe = await getJson(`${s.url}/api/datasets/other/interactions`, csv('source,target\n' + 'p,q\n'.repeat(512)));
+        if (probe.status !== 413) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(probe!.status).toBe(409);
+      expect(probe!.body).toEqual(inProgress);
+      // A second upload into the same data set, of either kind.
+      const again = await getJson(`${s.url}/api/datasets/busy/interactions`, csv('source,target\nb1,b3\n'));
+      expect([again.status, again.body]).toEqual([409, inProgress]);
+      const actors = await getJson(`${s.url}/api/datasets/busy/actors`, csv('id\nb1\n'));
+      expect([actors.status, actors.body]).toEqual([409, inProgress]);
+      const score = await getJson(`${s.url}/api/runs`, json({ dataset: 'busy' }));
+      expect([score.status, score.body]).toEqual([409, { error: 'dataset "busy" is being loaded: score it when the load has finished', details: [] }]);
+      const del = await getJson(`${s.url}/api/datasets/busy`, { method: 'DELETE' });
+      expect([del.status, del.body]).toEqual([409, { error: 'dataset "busy" is being loaded: delete it when the load has finished', details: [] }]);
+      // Reads go on, and see the data set as it was.
+      expect((await getJson(`${s.url}/api/datasets/busy`)).body).toMatchObject({ name: 'busy', actors: 2, interactions: 1 });
+      // The held upload finishes normally; then the data set takes loads and deletes again.
+      controller.enqueue(enc.encode('b2,b3\n'));
+      controller.close();
+      const done = await pending;
+      expect(done.status).toBe(200);
+      expect(S.loadResponse.parse(await done.json()).loaded).toEqual({ dataset: 'busy', actorsAdded: 1, actorsUpdated: 0, interactionsAdded: 1, interactionsUnchanged: 0 });
+      expect((await getJson(`${s.url}/api/datasets/busy/interactions`, csv('source,target\nb1,b3\n'))).status).toBe(200);
+      expect((await getJson(`${s.url}/api/datasets/other`)).status).toBe(404);
+      expect((await getJson(`${s.url}/api/datasets/busy`, { method: 'DELETE' })).body).toEqual({ deleted: 'busy', runsRemoved: 0 });
+    } finally {
+      await s.close();
+    }
   });
 });
 
