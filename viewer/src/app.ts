@@ -496,7 +496,11 @@ export class App {
     this.map?.setSelected(id !== null && this.graph?.hasNode(id) ? id : null);
     if (this.state.egoRadius) this.refilter();
     this.saveUrlSoon();
-    if (id === null) return;
+    if (id === null) {
+      // The actor panel shows the placeholder again, as a page opened without a selection does.
+      if (this.tab === 'actor') await this.showTab('actor');
+      return;
+    }
     if (fly && this.graph?.hasNode(id)) this.map!.flyTo(id);
     await this.showTab('actor');
   }

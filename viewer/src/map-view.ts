@@ -13,7 +13,6 @@ import type { AbstractGraph as Graph } from 'graphology-types';
 import Sigma from 'sigma';
 import type { FilterIndex, FilterResult } from './map-filter.js';
 
-const SELECTED_COLOR = '#111111';
 const REMOVED_COLOR = '#555555';
 const SPLIT_COLOR = '#d62728';
 /** The veil over the node and label layers while an actor is hovered. */
@@ -32,12 +31,20 @@ export interface MapCallbacks {
 
 /** What the browser tests and the benchmark ask of the map (as `window.socapMap`). */
 export interface MapProbe {
+  /** The colours of the what-if marks: removed actors, and the actors of the pieces that split off. */
+  readonly whatIfColors: { removed: string; splitOff: string };
   /** The actor's centre in pixels from the map's top-left corner; null when hidden or unknown. */
   viewportPosition(node: string): { x: number; y: number } | null;
   /** The actors of the map graph. */
   nodes(): string[];
-  /** The colour and size (pixels at zoom 1) the actor is drawn with; null when unknown. */
-  nodeLook(node: string): { color: string; size: number } | null;
+  /** The colour and size (pixels at zoom 1) the actor is drawn with, and whether it is drawn highlighted (the selection); null when unknown. */
+  nodeLook(node: string): { color: string; size: number; highlighted: boolean } | null;
+  /** The ties of the map graph (their keys). */
+  edges(): string[];
+  /** The tie's ends, and the colour, width (pixels at zoom 1) and visibility it is drawn with; null when unknown. */
+  edgeLook(edge: string): { source: string; target: string; color: string; size: number; hidden: boolean } | null;
+  /** The camera's state (sigma's framed graph coordinates) and whether it is moving. */
+  camera(): { x: number; y: number; ratio: number; angle: number; animated: boolean };
 }
 
 declare global {
@@ -48,6 +55,7 @@ declare global {
 
 export class MapView implements MapProbe {
   readonly sigma: Sigma;
+  readonly whatIfColors = { removed: REMOVED_COLOR, splitOff: SPLIT_COLOR };
   /** The hovered actor's number in the filter index, -1 when none. */
   private hovered = -1;
   private selected: string | null = null;
@@ -227,9 +235,25 @@ export class MapView implements MapProbe {
     return this.ix.keys;
   }
 
-  nodeLook(node: string): { color: string; size: number } | null {
+  nodeLook(node: string): { color: string; size: number; highlighted: boolean } | null {
     const d = this.sigma.getNodeDisplayData(node);
-    return d ? { color: d.color, size: d.size } : null;
+    return d ? { color: d.color, size: d.size, highlighted: d.highlighted } : null;
+  }
+
+  edges(): string[] {
+    return this.ix.edgeKeys;
+  }
+
+  edgeLook(edge: string): { source: string; target: string; color: string; size: number; hidden: boolean } | null {
+    const d = this.sigma.getEdgeDisplayData(edge);
+    if (!d || !this.graph.hasEdge(edge)) return null;
+    return { source: this.graph.source(edge), target: this.graph.target(edge), color: d.color, size: d.size, hidden: d.hidden };
+  }
+
+  camera(): { x: number; y: number; ratio: number; angle: number; animated: boolean } {
+    const camera = this.sigma.getCamera();
+    const { x, y, ratio, angle } = camera.getState();
+    return { x, y, ratio, angle, animated: camera.isAnimated() };
   }
 
   kill(): void {
