@@ -13,7 +13,7 @@ import { writeRunOutputs } from '../run/output.js';
 import { createProgress, type Progress, type ProgressMode } from '../run/progress.js';
 import { NODE_METRIC_COLUMNS, type NodeMetric, type ScoreOptions } from '../run/options.js';
 import { socapVersion } from '../run/version.js';
-import { printRunSummary, startCommand } from './start.js';
+import { printRunSummary, startCommand, type StartFlags } from './start.js';
 import { registerRelationshipCommands } from './relationship-commands.js';
 import { registerServeCommand, runServe } from './serve.js';
 import { registerGenerateCommand } from './generate.js';
@@ -331,16 +331,16 @@ export function buildProgram(io: CliIO): Command {
   commonOptions(
     program
       .command('start')
-      .description('The main job: load the bundled dataset into the embedded store (once), score it (once) and print a summary.')
+      .description('The main job: load the bundled dataset into the store (once), score it (once), print a summary, then serve the map and API over that store.')
       .option('--rescore', 'score again even if a run exists')
       .option('--no-serve', 'stop after the summary instead of serving the map')
       .option('--port <n>', 'port of the map and API (default 8080)', int('--port', 0), 8080)
       .option('--host <addr>', 'address to bind', '127.0.0.1'),
   )
     .addHelpText('after', '\nExamples:\n  npm start\n  npx socap start --no-serve --rescore\n')
-    .action(async (flags: CommonFlags & { rescore?: boolean; serve: boolean; port: number; host: string }) => {
-      const code = await startCommand(flags, io, { openStore });
-      process.exitCode = code !== 0 || !flags.serve ? code : await runServe({ port: flags.port, host: flags.host, workspace: flags.workspace }, io);
+    .action(async (flags: StartFlags) => {
+      // The serve step gets the store the data went into: the workspace, or Neo4j with its connection.
+      process.exitCode = await startCommand(flags, io, { openStore, serve: runServe });
     });
 
   registerRelationshipCommands(program, io, { openStore });

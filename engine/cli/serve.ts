@@ -1,7 +1,7 @@
 // `socap serve`: the REST API (and the built viewer) over the workspace's embedded store.
 // Prints the URL; stops cleanly on SIGINT/SIGTERM (running scores are cancelled, nothing half-saved).
 // Environment: SOCAP_TOKEN (bearer token for writes), SOCAP_REQUIRE_TOKEN_FOR_READS=1,
-// SOCAP_CORS_ORIGINS (comma-separated origins), SOCAP_BODY_LIMIT (e.g. 16mb).
+// SOCAP_CORS_ORIGINS (comma-separated origins), SOCAP_BODY_LIMIT (e.g. 16mb); read by serveEnv.
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import type { Command } from 'commander';
@@ -9,6 +9,7 @@ import { UsageError } from '../model/types.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { resolveWorkspace } from '../store/workspace.js';
 import { createApp, stderrLogger } from '../../server/app.js';
+import { parseByteSize } from '../../server/upload.js';
 import { openStore, storeOptions, type CliIO } from './main.js';
 
 export interface ServeFlags {
@@ -40,17 +41,37 @@ export function urlOf(host: string, p: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${p}`;
 }
 
+/** The server's options from the environment; a value it cannot read is a usage error (never a silent default). */
+export function serveEnv(env: NodeJS.ProcessEnv): { token?: string; requireTokenForReads: boolean; corsOrigins?: string[]; bodyLimit?: string } {
+  const reads = (env.SOCAP_REQUIRE_TOKEN_FOR_READS ?? '').trim().toLowerCase();
+  if (!['', '0', 'false', '1', 'true'].includes(reads)) {
+    throw new UsageError(`SOCAP_REQUIRE_TOKEN_FOR_READS must be 1 or true (or 0, false, empty), got "${env.SOCAP_REQUIRE_TOKEN_FOR_READS}"`);
+  }
+  const bodyLimit = env.SOCAP_BODY_LIMIT || undefined;
+  if (bodyLimit !== undefined) {
+    try {
+      parseByteSize(bodyLimit);
+    } catch {
+      throw new UsageError(`SOCAP_BODY_LIMIT must be a size such as 512kb or 16mb (b, kb, mb, gb; plain numbers are bytes), got "${bodyLimit}"`);
+    }
+  }
+  return {
+    token: env.SOCAP_TOKEN || undefined,
+    requireTokenForReads: reads === '1' || reads === 'true',
+    corsOrigins: env.SOCAP_CORS_ORIGINS?.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
+    bodyLimit,
+  };
+}
+
 /** Starts the server; resolves once it listens. */
 export async function startServer(flags: ServeFlags, env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
+  const options = serveEnv(env);
   const workspace = resolveWorkspace(flags.workspace, env);
   const store = flags.store === 'neo4j' ? await openStore(flags) : openSqliteStore({ workspace });
   const { handler, close } = createApp({
     store,
     workspace,
-    token: env.SOCAP_TOKEN || undefined,
-    requireTokenForReads: env.SOCAP_REQUIRE_TOKEN_FOR_READS === '1' || env.SOCAP_REQUIRE_TOKEN_FOR_READS === 'true',
-    corsOrigins: env.SOCAP_CORS_ORIGINS?.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
-    bodyLimit: env.SOCAP_BODY_LIMIT || undefined,
+    ...options,
     viewerDir: flags.viewer,
     // Worker runs open their own SQLite connection; a Neo4j store scores in process.
     runInWorker: flags.store !== 'neo4j',

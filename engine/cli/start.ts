@@ -1,7 +1,9 @@
 // `socap start` (what `npm start` runs): the main job on a fresh machine. Loads the bundled data set
-// into the embedded store if it is not there yet, scores it if it has no run yet, prints a summary.
+// into the store if it is not there yet, scores it if it has no run yet, prints a summary, then
+// serves the map and the API over that same store (unless --no-serve).
 import { join } from 'node:path';
 import type { GraphStore } from '../store/graph-store.js';
+import type { ServeFlags } from './serve.js';
 import { loadInput } from '../run/load.js';
 import { scoreDataset, type ScoreResult } from '../run/score.js';
 import { createProgress, type ProgressMode } from '../run/progress.js';
@@ -14,11 +16,36 @@ interface Out {
   write(s: string): unknown;
 }
 
-interface StartFlags {
+export interface StartFlags {
   workspace?: string;
+  store?: 'sqlite' | 'neo4j';
+  neo4jUri?: string;
+  neo4jUser?: string;
+  neo4jPassword?: string;
+  neo4jDatabase?: string;
   quiet?: boolean;
   progress?: ProgressMode;
   rescore?: boolean;
+  /** false with --no-serve: stop after the summary. */
+  serve?: boolean;
+  port?: number;
+  host?: string;
+}
+
+export interface StartDeps {
+  openStore: (f: StartFlags) => Promise<GraphStore>;
+  /** The serve step (`runServe`): resolves with the exit code when the server has stopped. */
+  serve: (f: ServeFlags, io: { stdout: Out; stderr: Out }) => Promise<number>;
+}
+
+/** What the serve step of `socap start` is given: the store the data was loaded and scored into (the workspace, or Neo4j and its connection). */
+export function serveFlagsOf(flags: StartFlags): ServeFlags {
+  const out: ServeFlags = { port: flags.port, host: flags.host, workspace: flags.workspace, store: flags.store };
+  if (flags.neo4jUri !== undefined) out.neo4jUri = flags.neo4jUri;
+  if (flags.neo4jUser !== undefined) out.neo4jUser = flags.neo4jUser;
+  if (flags.neo4jPassword !== undefined) out.neo4jPassword = flags.neo4jPassword;
+  if (flags.neo4jDatabase !== undefined) out.neo4jDatabase = flags.neo4jDatabase;
+  return out;
 }
 
 const fmt = (v: unknown, digits = 4): string => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toPrecision(digits)) : v === null || v === undefined ? '' : String(v));
@@ -60,7 +87,13 @@ export function printRunSummary(r: Pick<ScoreResult, 'run' | 'nodes' | 'nodeColu
   for (const note of run.notes) out.write(`note: ${note}\n`);
 }
 
-export async function startCommand(flags: StartFlags, io: { stdout: Out; stderr: Out & { isTTY?: boolean } }, deps: { openStore: (f: StartFlags) => Promise<GraphStore> }): Promise<number> {
+/** Loads and scores (once), prints the summary, then serves unless `serve` is false. */
+export async function startCommand(flags: StartFlags, io: { stdout: Out; stderr: Out & { isTTY?: boolean } }, deps: StartDeps): Promise<number> {
+  const code = await loadAndScore(flags, io, deps);
+  return code !== 0 || flags.serve === false ? code : deps.serve(serveFlagsOf(flags), io);
+}
+
+async function loadAndScore(flags: StartFlags, io: { stdout: Out; stderr: Out & { isTTY?: boolean } }, deps: Pick<StartDeps, 'openStore'>): Promise<number> {
   const store = await deps.openStore(flags);
   const progress = createProgress(flags.quiet ? 'quiet' : (flags.progress ?? 'auto'), io.stderr);
   try {

@@ -3,8 +3,13 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { run } from '../../engine/cli/main.js';
+import type { ServeFlags } from '../../engine/cli/serve.js';
+import { BUNDLED_DATASET, startCommand, type StartFlags } from '../../engine/cli/start.js';
+import { openSqliteStore } from '../../engine/store/sqlite.js';
+import { KRACKHARDT, removeWorkspace, scoredWorkspace } from '../server/harness.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bundled = join(root, 'datasets', 'sociopatterns-workplace-2015');
@@ -199,5 +204,105 @@ describe('socap start (what npm start runs)', () => {
     const second = io();
     expect(await run(['start', '--no-serve', '--workspace', ws, '--quiet'], second.io)).toBe(0);
     expect(second.out().split('\n')[0]).toBe(first.out().split('\n')[0]);
+  });
+});
+
+describe('socap start serves the map (npm start)', () => {
+  it('on a fresh workspace: loads, scores, then serves the viewer and the bundled run until SIGTERM', async () => {
+    const index = join(root, 'viewer', 'dist', 'index.html');
+    expect(existsSync(index), 'the viewer is built (npm run build)').toBe(true);
+    const ws = mkdtempSync(join(tmpdir(), 'socap-start-serve-'));
+    // The CLI from source in a process of its own, as bin/socap.js runs the built one.
+    const entry = `const { run } = await import(${JSON.stringify(pathToFileURL(join(root, 'engine', 'cli', 'main.ts')).href)}); process.exitCode = await run(process.argv.slice(1));`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', entry, 'start', '--workspace', ws, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /\nsocap serving on (http:\/\/127\.0\.0\.1:\d+) \(API docs: /.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        void exited.then((code) => reject(new Error(`socap start exited with ${code} before serving:\n${out}\n${err}`)));
+      });
+      // The summary of the run it just made comes first.
+      const summary = /^run (r-\d{8}-\d{6}-[0-9a-f]{6}) of dataset "workplace-2015": 232 actors, 78249 interactions, 4274 ties\n/.exec(out);
+      expect(summary, out).not.toBeNull();
+      const page = await fetch(`${url}/`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await page.text()).toBe(readFileSync(index, 'utf8'));
+      const latest = await fetch(`${url}/api/runs/latest`);
+      expect(latest.status).toBe(200);
+      expect(await latest.json()).toMatchObject({
+        id: summary![1],
+        dataset: BUNDLED_DATASET.name,
+        status: 'done',
+        input: `datasets/${BUNDLED_DATASET.folder}`,
+        counts: { actors: 232, interactions: 78249, ties: 4274, skipped: 0 },
+      });
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(err).toContain('socap serve: SIGTERM: shutting down\n');
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      removeWorkspace(ws);
+    }
+  });
+
+  it('serves the store it loaded and scored into: --store neo4j and its connection reach the serve step', async () => {
+    // A workspace already holding a scored data set of the bundled name stands in for the Neo4j
+    // store, so start only prints the summary and goes on to serve; the serve step is recorded.
+    const { workspace, run: scored } = await scoredWorkspace(KRACKHARDT, BUNDLED_DATASET.name, { metrics: ['degree'] });
+    try {
+      const flags: StartFlags = {
+        store: 'neo4j',
+        neo4jUri: 'bolt://graph.example.org:7687',
+        neo4jUser: 'socap',
+        neo4jPassword: 'pw',
+        neo4jDatabase: 'orgs',
+        port: 0,
+        host: '127.0.0.1',
+        quiet: true,
+        serve: true,
+      };
+      const opened: StartFlags[] = [];
+      const served: ServeFlags[] = [];
+      const deps = {
+        openStore: async (f: StartFlags) => {
+          opened.push(f);
+          return openSqliteStore({ workspace });
+        },
+        serve: async (f: ServeFlags) => {
+          served.push(f);
+          return 0;
+        },
+      };
+      const c = io();
+      expect(await startCommand(flags, c.io, deps)).toBe(0);
+      expect(c.out().split('\n')[0]).toBe(`run ${scored.id} of dataset "${BUNDLED_DATASET.name}": 21 actors, ${scored.counts.interactions} interactions, ${scored.counts.ties} ties`);
+      expect(opened.map((f) => f.store)).toEqual(['neo4j']);
+      expect(served).toStrictEqual([
+        { port: 0, host: '127.0.0.1', workspace: undefined, store: 'neo4j', neo4jUri: 'bolt://graph.example.org:7687', neo4jUser: 'socap', neo4jPassword: 'pw', neo4jDatabase: 'orgs' },
+      ]);
+      // The embedded store: the serve step gets the same workspace; --no-serve stops after the summary.
+      expect(await startCommand({ workspace, store: 'sqlite', port: 8081, host: '0.0.0.0', quiet: true }, io().io, deps)).toBe(0);
+      expect(served[1]).toStrictEqual({ port: 8081, host: '0.0.0.0', workspace, store: 'sqlite' });
+      expect(await startCommand({ workspace, quiet: true, serve: false }, io().io, deps)).toBe(0);
+      expect(served).toHaveLength(2);
+    } finally {
+      removeWorkspace(workspace);
+    }
+  });
+
+  it('serve --store neo4j without a connection refuses with a usage error naming what to set', async (ctx) => {
+    if (process.env.NEO4J_URI) return ctx.skip('skipped: NEO4J_URI is set, so there is a connection');
+    const c = io();
+    expect(await run(['serve', '--store', 'neo4j', '--port', '0'], c.io)).toBe(2);
+    expect(c.err()).toBe('socap: --store neo4j needs a connection: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD) or pass --neo4j-uri\n');
+    expect(c.out()).toBe('');
   });
 });
