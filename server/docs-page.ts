@@ -9,6 +9,7 @@ export const DOCS_HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>socap REST API</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/api/docs.css">
 <script src="/api/docs.js" defer></script>
 </head>
@@ -28,7 +29,7 @@ h1{margin:.2rem 0}h2{margin-top:2rem;border-bottom:1px solid #ddd}
 .get{color:#1a7f37}.post{color:#0b5cad}.delete{color:#b42318}
 table{border-collapse:collapse;width:100%;margin:.4rem 0}td,th{border:1px solid #e5e5e5;padding:.2rem .4rem;text-align:left;vertical-align:top}
 pre{background:#f6f8fa;padding:.5rem;overflow:auto;font-size:12px;max-height:24rem}
-code{font-family:ui-monospace,monospace}
+code{font-family:ui-monospace,monospace}td:last-child code{overflow-wrap:anywhere}
 #toc a{margin-right:.8rem}
 `;
 
@@ -57,7 +58,9 @@ export const DOCS_JS = `'use strict';
       toc.appendChild(el('a', { href: '#tag-' + tag }, [tag]));
       main.appendChild(el('h2', { id: 'tag-' + tag }, [tag]));
       byTag[tag].forEach(function (o) {
-        var body = [el('p', {}, [o.op.summary + (o.op.security ? ' (needs the bearer token)' : '')])];
+        // security [{bearer}] = the token is needed; [{}, {bearer}] = optional (needed only when the server requires it for reads).
+        var needsToken = (o.op.security || []).length > 0 && o.op.security.every(function (s) { return Object.keys(s).length > 0; });
+        var body = [el('p', {}, [o.op.summary + (needsToken ? ' (needs the bearer token)' : '')])];
         if (o.op.description) body.push(el('p', {}, [o.op.description]));
         if (o.op.parameters && o.op.parameters.length) {
           var rows = o.op.parameters.map(function (p) {

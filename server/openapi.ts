@@ -27,23 +27,61 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): Jso
   });
 }
 
-const ERROR_STATUSES: Record<number, string> = {
-  400: 'invalid input (path, query or body): `details` lists each problem',
-  401: 'missing or wrong bearer token',
-  403: 'writes without a configured token come only from loopback clients',
-  404: 'unknown data set, run, actor or route',
-  409: 'conflict with work in progress (a run or a load of the same data set)',
+/** What each error status means, by kind of route where that differs. */
+const ERROR_STATUSES = {
+  400: 'invalid input (path, query or body; unknown query parameters included): `details` lists each problem',
+  401: {
+    write: 'missing or wrong bearer token',
+    read: 'wrong bearer token (a token that is sent must be right), or none while reads need it (SOCAP_REQUIRE_TOKEN_FOR_READS)',
+  },
+  403: {
+    write: 'no SOCAP_TOKEN is configured and the client is not on this machine (loopback): writes are refused',
+    read: 'reads need the token (SOCAP_REQUIRE_TOKEN_FOR_READS) but no SOCAP_TOKEN is configured, and the client is not on this machine (loopback)',
+  },
+  404: 'unknown data set, run or actor',
+  409: {
+    run: 'the run is still running: its scores are not there yet',
+    dataset: 'conflict with work in progress (a run or a load of the same data set)',
+  },
   413: 'request body larger than the limit',
   415: 'wrong Content-Type',
   500: 'internal error (details are logged by the server, never returned)',
-};
+} as const;
 
-function errorsFor(r: Route): number[] {
-  const codes = [400, 404, 500];
-  if (r.access === 'write' || r.method !== 'get') codes.push(401, 403);
-  if (r.body) codes.push(413, 415);
-  if (r.method !== 'get' && r.tag !== 'analysis') codes.push(409);
-  return codes.sort((a, b) => a - b);
+/** A path under one run (`/api/runs/{id}/...`): its handler needs the run's scores (409 while it runs). */
+const RUN_SCOPED = /^\/api\/runs\/\{id\}\//;
+
+/** True when the route's JSON body names a data set (`dataset`), which may be unknown (404). */
+function bodyNamesDataset(r: Route): boolean {
+  const schema = r.body?.contentType === 'application/json' ? r.body.schema : undefined;
+  return schema instanceof z.ZodObject && 'dataset' in schema.shape;
+}
+
+/**
+ * The error statuses a route can answer with, and what each means there. Every route: 400 (query
+ * parameters are validated strictly, so even a route without any refuses unknown ones), 401 (a token
+ * that is sent is checked on every route; writes, and reads when SOCAP_REQUIRE_TOKEN_FOR_READS is
+ * set, need one), 403 (those same requests from another machine while no token is configured) and
+ * 500. 404 where a path parameter or the body names a data set, run or actor that must exist (not
+ * on CSV uploads, which create the data set); 409 on writes (work in progress on the data set) and
+ * on every route under one run (the run is still running); 413 and 415 where there is a body.
+ */
+export function errorStatuses(r: Route): Map<number, string> {
+  const out = new Map<number, string>([
+    [400, ERROR_STATUSES[400]],
+    [401, ERROR_STATUSES[401][r.access]],
+    [403, ERROR_STATUSES[403][r.access]],
+  ]);
+  // A CSV upload creates the data set it names; every other path parameter must name a stored one.
+  if ((r.params && r.body?.contentType !== 'text/csv') || bodyNamesDataset(r)) out.set(404, ERROR_STATUSES[404]);
+  if (RUN_SCOPED.test(r.path)) out.set(409, ERROR_STATUSES[409].run);
+  else if (r.access === 'write') out.set(409, ERROR_STATUSES[409].dataset);
+  if (r.body) {
+    out.set(413, ERROR_STATUSES[413]);
+    out.set(415, ERROR_STATUSES[415]);
+  }
+  out.set(500, ERROR_STATUSES[500]);
+  return new Map([...out].sort((a, b) => a[0] - b[0]));
 }
 
 export function openApiDocument(routes: Route[], info: { version: string }): Json {
@@ -57,7 +95,8 @@ export function openApiDocument(routes: Route[], info: { version: string }): Jso
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
     };
     if (r.description) op.description = r.description;
-    if (r.access === 'write') op.security = [{ bearer: [] }];
+    // Writes need the token; reads take it when sent (and need it when the server requires it for reads).
+    op.security = r.access === 'write' ? [{ bearer: [] }] : [{}, { bearer: [] }];
     if (r.body) {
       op.requestBody =
         r.body.contentType === 'application/json'
@@ -71,8 +110,8 @@ export function openApiDocument(routes: Route[], info: { version: string }): Jso
       for (const t of spec.contentTypes ?? []) content[t] = { schema: { type: 'string' } };
       responses[status] = Object.keys(content).length ? { description: spec.description, content } : { description: spec.description };
     }
-    for (const code of errorsFor(r)) {
-      if (!responses[code]) responses[code] = { description: ERROR_STATUSES[code]!, content: { 'application/json': { schema: errorSchema } } };
+    for (const [code, description] of errorStatuses(r)) {
+      responses[code] ??= { description, content: { 'application/json': { schema: errorSchema } } };
     }
     op.responses = responses;
     (paths[r.path] ??= {})[r.method] = op;
@@ -84,7 +123,8 @@ export function openApiDocument(routes: Route[], info: { version: string }): Jso
       version: info.version,
       description:
         'Social capital analytics for organizational networks: data sets, scoring runs, actor and tie scores, brokers, communities, what-if analysis and exports. ' +
-        'Errors are JSON {"error", "details"}. Writes need `Authorization: Bearer <SOCAP_TOKEN>` (or, with no token configured, a loopback client). ' +
+        'Errors are JSON {"error", "details"}. Writes need `Authorization: Bearer <SOCAP_TOKEN>` (or, with no token configured, a loopback client); ' +
+        'reads are open unless the server sets SOCAP_REQUIRE_TOKEN_FOR_READS=1, and a token that is sent must be right on every route. ' +
         'Wherever a run id is expected, `latest` names the newest finished run (`?dataset=` narrows it to one data set).',
       license: { name: 'MIT', identifier: 'MIT' },
     },

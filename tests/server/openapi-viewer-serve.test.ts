@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerServeCommand, startServer } from '../../engine/cli/serve.js';
@@ -23,6 +24,34 @@ afterAll(async () => {
 });
 
 type Doc = { openapi: string; info: { version: string }; paths: Record<string, Record<string, Record<string, unknown>>> };
+
+/** Every route's statuses, as the document must list them (see errorStatuses in server/openapi.ts). */
+const STATUSES: Record<string, string> = {
+  'GET /api/health': '200 400 401 403 500',
+  'GET /api/openapi.json': '200 400 401 403 500',
+  'GET /api/docs': '200 400 401 403 500',
+  'GET /api/docs.js': '200 400 401 403 500',
+  'GET /api/docs.css': '200 400 401 403 500',
+  'GET /api/datasets': '200 400 401 403 500',
+  'GET /api/datasets/{name}': '200 400 401 403 404 500',
+  'DELETE /api/datasets/{name}': '200 400 401 403 404 409 500',
+  'POST /api/datasets/{name}/interactions': '200 400 401 403 409 413 415 500',
+  'POST /api/datasets/{name}/actors': '200 400 401 403 409 413 415 500',
+  'POST /api/runs': '202 400 401 403 404 409 413 415 500',
+  'GET /api/runs': '200 400 401 403 500',
+  'GET /api/runs/{id}': '200 400 401 403 404 500',
+  'GET /api/runs/{id}/nodes': '200 400 401 403 404 409 500',
+  'GET /api/runs/{id}/nodes/{actor}': '200 400 401 403 404 409 500',
+  'GET /api/runs/{id}/nodes/{actor}/ego': '200 400 401 403 404 409 500',
+  'GET /api/runs/{id}/edges': '200 400 401 403 404 409 500',
+  'GET /api/runs/{id}/brokers': '200 400 401 403 404 409 500',
+  'GET /api/runs/{id}/communities': '200 400 401 403 404 409 500',
+  'GET /api/runs/{id}/groups': '200 400 401 403 404 409 500',
+  'GET /api/runs/{id}/health': '200 400 401 403 404 409 500',
+  'GET /api/runs/{id}/graph': '200 400 401 403 404 409 500',
+  'POST /api/runs/{id}/whatif': '200 400 401 403 404 409 413 415 500',
+  'GET /api/runs/{id}/export': '200 400 401 403 404 409 500',
+};
 
 describe('OpenAPI document', () => {
   let doc: Doc;
@@ -79,7 +108,9 @@ describe('OpenAPI document', () => {
     expect(param('limit')).toMatchObject({ in: 'query', required: false, schema: { type: 'string', pattern: '^\\d{1,15}$' } });
     expect(param('min_betweenness')).toMatchObject({ in: 'query', required: false });
     expect(param('sort')!.schema.enum).toEqual(expect.arrayContaining(['id', 'label', 'betweenness', 'constraint']));
-    expect(Object.keys(nodes.responses)).toEqual(['200', '400', '404', '500']);
+    expect(Object.keys(nodes.responses)).toEqual(['200', '400', '401', '403', '404', '409', '500']);
+    expect((nodes.responses['409'] as { description: string }).description).toBe('the run is still running: its scores are not there yet');
+    expect((nodes as { security?: unknown }).security).toEqual([{}, { bearer: [] }]);
 
     const start = doc.paths['/api/runs']!.post! as { requestBody: { content: Record<string, { schema: Record<string, unknown> }> }; security: unknown; responses: Record<string, unknown> };
     const body = start.requestBody.content['application/json']!.schema as { properties: Record<string, { items?: { enum?: string[] } }>; required: string[]; additionalProperties: boolean };
@@ -106,6 +137,48 @@ describe('OpenAPI document', () => {
     ]);
     const exp = doc.paths['/api/runs/{id}/export']!.get! as { responses: { 200: { content: Record<string, unknown> } } };
     expect(Object.keys(exp.responses[200].content)).toEqual(['application/json', 'text/csv', 'application/gexf+xml']);
+  });
+
+  it('lists, for every route, each status it can answer with', () => {
+    const listed = Object.fromEntries(
+      Object.entries(doc.paths).flatMap(([p, ops]) => Object.entries(ops).map(([m, op]) => [`${m.toUpperCase()} ${p}`, Object.keys(op.responses as object).join(' ')])),
+    );
+    expect(listed).toEqual(STATUSES);
+  });
+
+  it('is a valid OpenAPI 3.1 document (checked against the specification\'s JSON schema)', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(doc));
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+    // The check can fail: a response without its description, a parameter in no known place.
+    const broken = structuredClone(doc) as unknown as { paths: Record<string, Record<string, { responses: Record<string, { description?: string }>; parameters: { in: string }[] }>> };
+    delete broken.paths['/api/health']!.get!.responses['200']!.description;
+    broken.paths['/api/runs/{id}/nodes']!.get!.parameters[0]!.in = 'body';
+    const bad = await new Validator().validate(broken);
+    expect(bad.valid).toBe(false);
+    const paths = (bad.errors as { instancePath: string }[]).map((e) => e.instancePath);
+    expect(paths).toContain('/paths/~1api~1health/get/responses/200');
+    expect(paths).toContain('/paths/~1api~1runs~1{id}~1nodes/get/parameters/0');
+  });
+
+  it('a read route answers the 409 and 401 the document lists for it', async () => {
+    const s = await startTestServer(workspace, { token: 's3cret', requireTokenForReads: true });
+    try {
+      const missing = await getJson(`${s.url}/api/runs/latest/nodes`);
+      expect(missing.status).toBe(401);
+      expect(missing.body).toEqual({ error: 'missing token: requests need Authorization: Bearer <SOCAP_TOKEN>', details: [] });
+      const auth = { authorization: 'Bearer s3cret' };
+      const started = await getJson(`${s.url}/api/runs`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ dataset: 'k' }) });
+      expect(started.status).toBe(202);
+      const { id } = started.body as { id: string };
+      const early = await getJson(`${s.url}/api/runs/${id}/nodes`, { headers: auth });
+      expect(early.status).toBe(409);
+      expect((early.body as { error: string }).error).toBe(`run ${id} is still running: its scores are not there yet`);
+    } finally {
+      await s.close();
+    }
   });
 
   it('serves a docs page with its script and style as files (no inline script)', async () => {
