@@ -9,7 +9,10 @@ import { NODE_METRIC_COLUMNS } from '../engine/run/options.js';
 export const MAX_PAGE = 10_000;
 export const DEFAULT_PAGE = 100;
 
-export const datasetName = z.string().regex(DATASET_NAME_PATTERN, { error: `invalid data set name: use ${DATASET_NAME_RULE}` });
+const DATASET_NAME_ERROR = `invalid data set name: use ${DATASET_NAME_RULE}`;
+export const datasetName = z
+  .string({ error: (issue) => (issue.input === undefined ? 'a data set name is required' : DATASET_NAME_ERROR) })
+  .regex(DATASET_NAME_PATTERN, { error: DATASET_NAME_ERROR });
 
 /** A run id, or `latest` (the newest finished run, of `?dataset=` when given). */
 export const runId = z
@@ -18,7 +21,7 @@ export const runId = z
 
 /** A value of the run's group attribute, as a query parameter. */
 export const groupValue = z.string().max(1024, { error: 'group is longer than 1024 characters' });
-export const actorId = z.string().min(1, { error: 'actor id must not be empty' }).max(1024, { error: 'actor id is longer than 1024 characters' });
+export const actorId = z.string({ error: 'an actor id is a string' }).min(1, { error: 'actor id must not be empty' }).max(1024, { error: 'actor id is longer than 1024 characters' });
 
 /** A non-negative integer query value within [min, max]. */
 export function intQuery(name: string, min: number, max: number) {

@@ -94,9 +94,10 @@ describe('400: validation of path, query and body', () => {
   it('JSON bodies', async () => {
     await fails('/api/runs/latest/whatif', 400, 'invalid body: not valid JSON', json('{"remove": ['));
     await fails('/api/runs/latest/whatif', 400, 'invalid body: remove: remove must list at least one actor id', json({ remove: [] }));
-    await fails('/api/runs/latest/whatif', 400, 'invalid body: remove.0: Invalid input: expected string, received number', json({ remove: [7] }));
+    await fails('/api/runs/latest/whatif', 400, 'invalid body: remove.0: an actor id is a string', json({ remove: [7] }));
     await fails('/api/runs/latest/whatif', 400, 'invalid body: Invalid input: expected object, received array', json([1]));
-    await fails('/api/runs', 400, 'invalid body: dataset: Invalid input: expected string, received undefined', json({}));
+    await fails('/api/runs', 400, 'invalid body: dataset: a data set name is required', json({}));
+    await fails('/api/runs', 400, "invalid body: dataset: invalid data set name: use 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'", json({ dataset: 7 }));
     await fails('/api/runs', 400, 'invalid body: distance: distance must be inverse or hops', json({ dataset: 'k', distance: 'far' }));
   });
 });
