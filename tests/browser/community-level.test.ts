@@ -129,9 +129,10 @@ describe('viewer: community-level map of a large run', () => {
     await p.locator('#search').press('Enter');
     await expect.poll(() => mapNodes(p), { timeout: 30_000 }).toBe(ACTORS);
     await expect.poll(() => shown(p)).toBe(members.get(community));
-    const hash = new URLSearchParams((await p.evaluate(() => location.hash)).slice(1));
-    expect(hash.get('community')).toBe(String(community));
-    expect(hash.get('sel')).toBe(someone.id);
+    // The view goes into the URL once the load has finished.
+    const hash = async (key: string): Promise<string | null> => new URLSearchParams((await p.evaluate(() => location.hash)).slice(1)).get(key);
+    await expect.poll(() => hash('community')).toBe(String(community));
+    expect(await hash('sel')).toBe(someone.id);
     await expect.poll(() => p.locator('#panel h2').first().textContent()).toContain(someone.label);
     await p.close();
   });
