@@ -5,8 +5,8 @@
 // its actors, the count reading "communities"); clicking a community opens the actor graph showing
 // exactly that community's actors (as the API assigns them) and puts the drill-down in the URL (a
 // copied link reopens it), with the way back; "Show every actor" and a URL with #all=1 open the
-// whole actor map. Search works from the community-level map: it finds an actor (fetched after the
-// first paint) and opens the actor's community with the actor selected.
+// whole actor map. Search works from the community-level map: it finds an actor (the actors are fetched
+// on the first use of the search box) and opens the actor's community with the actor selected.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,7 +122,7 @@ describe('viewer: community-level map of a large run', () => {
     await p.waitForSelector('#map[data-nodes] canvas', { timeout: 30_000 });
     expect(await mapNodes(p)).toBe(members.size);
     const community = someone.metrics.community as number;
-    // The actors arrive after the first paint: suggestions appear once they have.
+    // Search fetches the actors when first focused: suggestions appear once they have arrived.
     await p.locator('#search').fill(someone.id);
     await expect.poll(() => p.locator('#suggestions li').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await p.locator('#suggestions li').first().textContent()).toContain(someone.label);

@@ -50,6 +50,8 @@ export class App {
   private searchEntries: SearchEntry[] = [];
   /** The run whose actors `searchEntries` lists ('' = none yet), and each actor's community. */
   private searchOf = '';
+  /** The run whose actors are being fetched for search ('' = none). */
+  private searchLoading = '';
   private communityOf = new Map<string, number>();
   private filtered: FilterResult | null = null;
   private tab: Tab = 'actor';
@@ -129,15 +131,6 @@ export class App {
           onCamera: () => this.saveUrlSoon(),
         });
         this.loadedKey = key;
-        // On the community-level map, the actors are fetched after the first paint, for search.
-        if (this.level === 'communities' && this.searchOf !== run.id) {
-          void fetchActors(run.id).then(
-            (actors) => {
-              if (!stale()) this.fillSearch(run.id, actors);
-            },
-            () => undefined,
-          );
-        }
         byId<HTMLAnchorElement>('export-gexf').href = api.exportUrl(this.run.id, 'gexf');
         this.levelNote(data.attributes);
       } else {
@@ -374,7 +367,11 @@ export class App {
       );
     });
     document.querySelectorAll<HTMLButtonElement>('.tabs [data-tab]').forEach((b) => b.addEventListener('click', () => void this.showTab(b.dataset.tab as Tab)));
-    mountSearch(byId('search'), byId('suggestions'), () => this.searchEntries, (id) => void this.findActor(id));
+    const search = byId<HTMLInputElement>('search');
+    mountSearch(search, byId('suggestions'), () => this.searchEntries, (id) => void this.findActor(id));
+    // On the community-level map the actors are not loaded: search fetches them when first used
+    // (not at load, where parsing every actor would hold up the map's first frames).
+    search.addEventListener('focus', () => void this.loadSearch());
   }
 
   // ---- map state -----------------------------------------------------------------------------
@@ -467,6 +464,25 @@ export class App {
       return;
     }
     void this.select(node);
+  }
+
+  /** Fetches the run's actors for search when the map did not load them (community level). */
+  private async loadSearch(): Promise<void> {
+    const run = this.run?.id;
+    if (run === undefined || this.searchOf === run || this.searchLoading === run) return;
+    this.searchLoading = run;
+    try {
+      const actors = await fetchActors(run);
+      if (this.run?.id !== run || this.searchOf === run) return;
+      this.fillSearch(run, actors);
+      // Text typed while the actors were on their way gets its suggestions now.
+      const search = byId<HTMLInputElement>('search');
+      if (document.activeElement === search && search.value) search.dispatchEvent(new Event('input'));
+    } catch (e) {
+      this.status(`Could not load the actors for search: ${(e as Error).message}`);
+    } finally {
+      if (this.searchLoading === run) this.searchLoading = '';
+    }
   }
 
   /** The actors search finds (ids, labels, attributes) and their communities. */
