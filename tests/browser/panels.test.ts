@@ -181,6 +181,9 @@ describe('viewer panels in the browser', () => {
     }
     // Department 2's holders, counted from edges.csv (distinct pairs over the three relations).
     expect((await cells(page.locator('table[data-table="groups"]')))[0]![5]).toBe('A15 (13), A03 (12), A09 (12)');
+    // Each holder stays on one line: the cell wraps only between holders.
+    const items = await page.locator('table[data-table="groups"] tbody tr').first().locator('td').nth(5).locator('span').evaluateAll((spans) => spans.map((sp) => [sp.textContent, sp.getClientRects().length]));
+    expect(items).toEqual([['A15 (13)', 1], ['A03 (12)', 1], ['A09 (12)', 1]]);
     expect(await page.locator('table[data-table="groups"] thead th').first().textContent()).toBe('department');
   });
 

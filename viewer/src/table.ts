@@ -10,8 +10,11 @@ export type Cell = string | number | null;
 
 export interface TableSpec {
   name: string;
-  /** `sortable: false`: the header is plain text (no sort on click or key). */
-  columns: { key: string; label: string; numeric?: boolean; sortable?: boolean }[];
+  /**
+   * `sortable: false`: the header is plain text (no sort on click or key). `list`: the cell is a
+   * comma-separated list, shown wrapping only between its items.
+   */
+  columns: { key: string; label: string; numeric?: boolean; sortable?: boolean; list?: boolean }[];
   rows: Cell[][];
   /** Row activation (click / Enter): gets the row index in `rows`. */
   onRow?: (row: number) => void;
@@ -49,6 +52,13 @@ export function downloadText(text: string, file: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** A cell's text; a list's items each kept on one line (the text stays the same). */
+function cellContent(c: Cell, list: boolean): (string | HTMLElement)[] {
+  const text = formatValue(c);
+  if (!list || typeof c !== 'string') return [text];
+  return text.split(', ').flatMap((item, k) => [...(k ? [', '] : []), h('span', { class: 'nowrap' }, item)]);
+}
+
 /** The table under a bar with its row count and its CSV button (`button.table-csv`). */
 export function renderTable(t: TableSpec): HTMLElement {
   let sortCol = t.sorted?.column ?? -1;
@@ -61,7 +71,7 @@ export function renderTable(t: TableSpec): HTMLElement {
         const row = t.rows[ri]!;
         // A focusable row needs its own accessible name (Chromium gives a focusable row none).
         const name = t.columns.map((c, ci) => `${c.label} ${formatValue(row[ci] ?? null)}`).join(', ');
-        const tr = h('tr', t.onRow ? { tabindex: 0, class: 'clickable', 'aria-label': name } : {}, ...row.map((c, ci) => h('td', { class: t.columns[ci]!.numeric ? 'num' : '' }, formatValue(c))));
+        const tr = h('tr', t.onRow ? { tabindex: 0, class: 'clickable', 'aria-label': name } : {}, ...row.map((c, ci) => h('td', { class: t.columns[ci]!.numeric ? 'num' : '' }, ...cellContent(c, t.columns[ci]!.list === true))));
         if (t.onRow) {
           const go = (): void => t.onRow!(ri);
           tr.addEventListener('click', go);
