@@ -79,6 +79,9 @@ export class MapView implements MapProbe {
     this.edgeIndex = new Map(ix.edgeKeys.map((e, k) => [e, k]));
     this.sigma = new Sigma(graph, container, {
       hideEdgesOnMove: true,
+      // Room around the graph for the labels of the outermost actors (sigma's default, 30, cut
+      // "Gus Grant" on the right edge to "Gu").
+      stagePadding: 70,
       labelRenderedSizeThreshold: 8,
       labelFont: LABEL_FONT,
       zIndex: true,
