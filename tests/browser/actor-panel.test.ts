@@ -9,7 +9,7 @@
 // and G (ops) have no tie among themselves, so each of the 12 ordered pairs (u, w) of neighbours is
 // a brokered path u→A→w: coordinator 0 (no other sales neighbour pair), itinerant 2 (C→G, G→C),
 // gatekeeper 3 (C, E, G → B), representative 3 (B → C, E, G), liaison 4 (C↔E, E↔G).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -18,7 +18,7 @@ import type { NodeDetail, TieItem } from '../../viewer/src/api.js';
 import { formatValue } from '../../viewer/src/map-style.js';
 import { ROLE_COLUMNS } from '../../viewer/src/panels/actor-panel.js';
 import { COOLING_WORST_FIRST, PEOPLE, TIES, writeCoolingOrg } from './cooling-org.js';
-import { buildViewer, openPage, startViewer, type ViewerFixture } from './viewer-harness.js';
+import { buildViewer, openPage, parseCsv, startViewer, type ViewerFixture } from './viewer-harness.js';
 
 const ACTOR = 'A';
 /** The tie columns the panel shows, in its order (actor-panel.ts TIE_COMPONENTS, those the run has). */
@@ -96,6 +96,43 @@ describe('actor panel in the browser', () => {
     const table = panel.locator('table[data-table="cooling-ties"]');
     expect(await table.locator('thead th').allTextContents()).toEqual(['tie to', ...COMPONENTS]);
     expect(await cells(table)).toEqual(rowsOf(cooling));
+  });
+
+  it('the ties and cooling-ties CSV buttons each download their own table, in the order shown, unrounded', async () => {
+    /** Clicks the CSV button of the panel's table `name`; the file's name and fields. */
+    const download = async (name: string): Promise<{ file: string; csv: string[][] }> => {
+      const button = panel.locator('.table-block', { has: page.locator(`table[data-table="${name}"]`) }).locator('button.table-csv');
+      const [d] = await Promise.all([page.waitForEvent('download'), button.click()]);
+      return { file: d.suggestedFilename(), csv: parseCsv(readFileSync(await d.path(), 'utf8')) };
+    };
+    /** The CSV rows `ties` should give: the label, then each component's raw value ('' for none). */
+    const rawOf = (ties: TieItem[]): string[][] => ties.map((t) => [t.label, ...COMPONENTS.map((c) => (typeof t[c] === 'number' ? String(t[c]) : ''))]);
+    /** A CSV row as the table shows it. */
+    const shownOf = (row: string[]): string[] => row.map((v, ci) => (ci === 0 ? v : formatValue(v === '' ? null : Number(v))));
+    const cooling = api.ties.filter((t) => t.cooling === true);
+    // Two tables of different lengths, so the download of one cannot pass for the other.
+    expect([api.ties.length, cooling.length]).toEqual([4, 2]);
+
+    // The ties table sorted by the other actor's name (ascending): the reverse of the API's order.
+    const ties = panel.locator('table[data-table="ties"]');
+    await ties.locator('thead th', { hasText: /^tie to$/ }).click();
+    expect(await ties.locator('thead th').first().getAttribute('aria-sort')).toBe('ascending');
+    const byName = [...api.ties].sort((a, b) => (a.label < b.label ? -1 : 1));
+    expect(byName.map((t) => t.other)).toEqual(['B', 'C', 'E', 'G']);
+    expect(await cells(ties)).toEqual(rowsOf(byName));
+
+    for (const [name, list] of [['ties', byName], ['cooling-ties', cooling]] as const) {
+      const table = panel.locator(`table[data-table="${name}"]`);
+      const { file, csv } = await download(name);
+      expect(file).toBe(`socap-${name}-${ACTOR}.csv`);
+      expect(csv[0]).toEqual(await table.locator('thead th').allTextContents());
+      expect(csv[0]).toEqual(['tie to', ...COMPONENTS]);
+      const body = csv.slice(1);
+      expect(body.map(shownOf)).toEqual(await cells(table));
+      expect(body).toEqual(rawOf(list));
+      // The file holds values the table rounds: the comparison above is with unrounded values.
+      expect(body.some((r) => r.slice(1).some((v) => v !== '' && v !== formatValue(Number(v)))), name).toBe(true);
+    }
   });
 
   it('the ego button turns the ego filter on; the what-if button adds the actor to the what-if list', async () => {

@@ -116,6 +116,43 @@ describe('viewer: community-level map of a large run', () => {
     await other.close();
   });
 
+  it('from the keyboard: Tab reaches "Show every actor", Enter opens every actor; Space on "Back to communities" returns', async () => {
+    const p = await openPage(fx.browser, errors);
+    await p.goto(fx.server.url);
+    await p.waitForSelector('#map[data-nodes] canvas', { timeout: 30_000 });
+    expect(await mapNodes(p)).toBe(members.size);
+    const hash = async (): Promise<URLSearchParams> => new URLSearchParams((await p.evaluate(() => location.hash)).slice(1));
+    /** Presses Tab from the page title until the element with `id` has the focus; the stops on the way. */
+    const tabTo = async (id: string): Promise<string[]> => {
+      await p.locator('h1').click();
+      const stops: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        await p.keyboard.press('Tab');
+        stops.push(await p.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || ''));
+        if (stops.at(-1) === id) return stops;
+      }
+      throw new Error(`Tab never reached #${id}; stops: ${stops.join(' ')}`);
+    };
+
+    // The hidden "Back to communities" is skipped on the way.
+    expect(await tabTo('full-graph')).not.toContain('community-map');
+    await p.keyboard.press('Enter');
+    await expect.poll(() => mapNodes(p), { timeout: 30_000 }).toBe(ACTORS);
+    await expect.poll(() => shown(p)).toBe(ACTORS);
+    await expect.poll(async () => (await hash()).get('all')).toBe('1');
+    expect(await p.locator('#full-graph').isVisible()).toBe(false);
+
+    expect(await tabTo('community-map')).not.toContain('full-graph');
+    await p.keyboard.press(' ');
+    await expect.poll(() => mapNodes(p), { timeout: 30_000 }).toBe(members.size);
+    expect(await p.locator('#count').textContent()).toMatch(new RegExp(`^${members.size} of ${members.size} communities · `));
+    await expect.poll(async () => (await hash()).get('all')).toBe(null);
+    expect((await hash()).get('community')).toBe(null);
+    expect(await p.locator('#full-graph').isVisible()).toBe(true);
+    expect(await p.locator('#community-map').isVisible()).toBe(false);
+    await p.close();
+  });
+
   it('search finds an actor from the community-level map and opens its community with the actor selected', async () => {
     const p = await openPage(fx.browser, errors);
     await p.goto(fx.server.url);
