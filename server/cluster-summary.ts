@@ -6,7 +6,7 @@
 // Cost: O(n log n + m).
 import type { z } from 'zod';
 import type { clusterList, clusterSummary } from './response-schemas.js';
-import { numberOf, type RunView } from './run-view.js';
+import { byActorId, compareText, numberOf, type RunView } from './run-view.js';
 
 type Summary = z.output<typeof clusterSummary>;
 type Holder = Summary['outsideHolders'][number];
@@ -47,6 +47,7 @@ export function summarizeClusters(view: RunView, keyOf: (i: number) => string | 
   }
   // Per actor: ties to actors of another part, and their summed strength.
   const outTies = new Int32Array(n);
+  const byId = byActorId(view);
   const outStrength = new Float64Array(n);
   const hasStrength = view.edgeColumns.includes('strength');
   for (let e = 0; e < view.edges.length; e++) {
@@ -57,10 +58,12 @@ export function summarizeClusters(view: RunView, keyOf: (i: number) => string | 
       parts[a]!.internalTies++;
       parts[a]!.internalStrength += s;
     } else {
-      for (const i of [view.edgeSource[e]!, view.edgeTarget[e]!]) {
-        outTies[i]!++;
-        outStrength[i]! += s;
-      }
+      const u = view.edgeSource[e]!;
+      const v = view.edgeTarget[e]!;
+      outTies[u]!++;
+      outTies[v]!++;
+      outStrength[u]! += s;
+      outStrength[v]! += s;
       for (const p of [parts[a]!, parts[b]!]) {
         p.externalTies++;
         p.externalStrength += s;
@@ -74,11 +77,11 @@ export function summarizeClusters(view: RunView, keyOf: (i: number) => string | 
     p.cohesion = total > 0 ? p.internalStrength / total : null;
     p.topMembers = p.members
       .map((i) => ({ id: view.nodes[i]!.id, label: view.nodes[i]!.label, score: score(i) }))
-      .sort((x, y) => (y.score ?? -Infinity) - (x.score ?? -Infinity) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+      .sort((x, y) => (y.score ?? -Infinity) - (x.score ?? -Infinity) || compareText(x.id, y.id))
       .slice(0, top);
     p.outsideHolders = p.members
       .filter((i) => outTies[i]! > 0)
-      .sort((x, y) => outTies[y]! - outTies[x]! || (view.nodes[x]!.id < view.nodes[y]!.id ? -1 : view.nodes[x]!.id > view.nodes[y]!.id ? 1 : 0))
+      .sort((x, y) => outTies[y]! - outTies[x]! || byId(x, y))
       .slice(0, top)
       .map((i): Holder => {
         const h: Holder = { id: view.nodes[i]!.id, label: view.nodes[i]!.label, outsideTies: outTies[i]! };

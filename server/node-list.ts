@@ -3,7 +3,7 @@
 import { NODE_METRIC_COLUMNS } from '../engine/run/options.js';
 import { badRequest } from './http-error.js';
 import { DEFAULT_PAGE, type NodeListQuery } from './request-schemas.js';
-import { metricValues, numberOf, type RunView } from './run-view.js';
+import { byActorId, compareText, metricValues, numberOf, type RunView } from './run-view.js';
 import type { z } from 'zod';
 import type { brokerList, nodeItem } from './response-schemas.js';
 
@@ -26,12 +26,6 @@ function compareMaybe(a: number | null, b: number | null, dir: 1 | -1): number {
   if (b === null) return -1;
   return dir * (a - b);
 }
-
-const byId = (view: RunView) => (a: number, b: number): number => {
-  const x = view.nodes[a]!.id;
-  const y = view.nodes[b]!.id;
-  return x < y ? -1 : x > y ? 1 : 0;
-};
 
 export function listNodes(view: RunView, q: NodeListQuery): { total: number; items: NodeItem[] } {
   const ranges: { column: string; min: boolean; bound: number }[] = [];
@@ -68,12 +62,12 @@ export function listNodes(view: RunView, q: NodeListQuery): { total: number; ite
   }
   if (sort !== undefined) {
     const dir = (q.order ?? (sort === 'id' || sort === 'label' ? 'asc' : 'desc')) === 'asc' ? 1 : -1;
-    const tie = byId(view);
+    const tie = byActorId(view);
     if (sort === 'id' || sort === 'label') {
       selected.sort((a, b) => {
         const x = sort === 'id' ? view.nodes[a]!.id : view.nodes[a]!.label;
         const y = sort === 'id' ? view.nodes[b]!.id : view.nodes[b]!.label;
-        return dir * (x < y ? -1 : x > y ? 1 : 0) || tie(a, b);
+        return dir * compareText(x, y) || tie(a, b);
       });
     } else {
       selected.sort((a, b) => compareMaybe(numberOf(view.nodes[a]!.values[sort]), numberOf(view.nodes[b]!.values[sort]), dir) || tie(a, b));
@@ -95,7 +89,8 @@ export function rankBrokers(view: RunView, q: { group?: string; limit?: number; 
   for (let i = 0; i < view.nodes.length; i++) if (q.group === undefined || view.groups[i] === q.group) selected.push(i);
   const b = (i: number): number | null => numberOf(view.nodes[i]!.values.betweenness);
   const c = (i: number): number | null => numberOf(view.nodes[i]!.values.constraint);
-  selected.sort((x, y) => compareMaybe(b(x), b(y), -1) || compareMaybe(c(x), c(y), 1) || byId(view)(x, y));
+  const tie = byActorId(view);
+  selected.sort((x, y) => compareMaybe(b(x), b(y), -1) || compareMaybe(c(x), c(y), 1) || tie(x, y));
   const offset = q.offset ?? 0;
   const limit = q.limit ?? DEFAULT_PAGE;
   const items = selected.slice(offset, offset + limit).map((i, k) => ({

@@ -6,7 +6,7 @@ import { conflict, notFound } from './http-error.js';
 import { runBody, runListQuery, runParams, runScopedQuery, type RunBody } from './request-schemas.js';
 import { runList, runRecord, runStarted } from './response-schemas.js';
 import { defineRoute, type Route } from './route.js';
-import type { ServerRun } from './run-manager.js';
+import { newestFirst, type ServerRun } from './run-manager.js';
 
 function scoreOptions(body: RunBody): Partial<ScoreOptions> {
   const o: Partial<ScoreOptions> = {};
@@ -21,7 +21,6 @@ function scoreOptions(body: RunBody): Partial<ScoreOptions> {
   return o;
 }
 
-const newestFirst = (a: ServerRun, b: ServerRun): number => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0);
 
 export function runRoutes(ctx: ApiContext): Route[] {
   return [

@@ -67,6 +67,9 @@ export function spawnScoreWorker(input: WorkerInput): Worker {
 /** Nice value of background scoring threads (Linux nice is per thread: the API threads keep theirs). */
 export const DEFAULT_RUN_NICENESS = 10;
 
+/** Runs newest first, by creation time. */
+export const newestFirst = (a: Pick<ServerRun, 'createdAt'>, b: Pick<ServerRun, 'createdAt'>): number => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0);
+
 export class RunManager {
   private readonly active = new Map<string, ActiveRun>();
   private failed: ServerRun[] = [];
@@ -99,7 +102,7 @@ export class RunManager {
   /** Running and failed runs held in memory, newest first. */
   list(dataset?: string): ServerRun[] {
     const all = [...[...this.active.values()].map((a) => this.snapshot(a)), ...this.failed];
-    return all.filter((r) => dataset === undefined || r.dataset === dataset).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    return all.filter((r) => dataset === undefined || r.dataset === dataset).sort(newestFirst);
   }
 
   /** Starts a run in the background; returns its record (status running). */

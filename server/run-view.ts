@@ -38,6 +38,17 @@ export interface RunView {
   responses: ResponseCache;
 }
 
+/** Code-unit order of two strings (ids, keys), for sort comparators. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Actors (row numbers of `view.nodes`) in id order. */
+export const byActorId =
+  (view: RunView) =>
+  (a: number, b: number): number =>
+    compareText(view.nodes[a]!.id, view.nodes[b]!.id);
+
 export function numberOf(v: ScoreValue | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }

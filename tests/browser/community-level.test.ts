@@ -52,6 +52,14 @@ describe('viewer: community-level map of a large run', () => {
 
   const mapNodes = async (p: Page): Promise<number> => Number(await p.locator('#map').getAttribute('data-nodes'));
   const shown = async (p: Page): Promise<number> => Number(await p.locator('#count').getAttribute('data-nodes'));
+  /** A fresh page on the community-level map (one node per community drawn). */
+  const openCommunityMap = async (): Promise<Page> => {
+    const p = await openPage(fx.browser, errors);
+    await p.goto(fx.server.url);
+    await p.waitForSelector('#map[data-nodes] canvas', { timeout: 30_000 });
+    expect(await mapNodes(p)).toBe(members.size);
+    return p;
+  };
 
   it(`above ${COMMUNITY_LEVEL_ABOVE} actors the map opens on one node per community`, async () => {
     expect(members.size).toBeGreaterThan(1);
@@ -117,10 +125,7 @@ describe('viewer: community-level map of a large run', () => {
   });
 
   it('from the keyboard: Tab reaches "Show every actor", Enter opens every actor; Space on "Back to communities" returns', async () => {
-    const p = await openPage(fx.browser, errors);
-    await p.goto(fx.server.url);
-    await p.waitForSelector('#map[data-nodes] canvas', { timeout: 30_000 });
-    expect(await mapNodes(p)).toBe(members.size);
+    const p = await openCommunityMap();
     const hash = async (): Promise<URLSearchParams> => new URLSearchParams((await p.evaluate(() => location.hash)).slice(1));
     /** Presses Tab from the page title until the element with `id` has the focus; the stops on the way. */
     const tabTo = async (id: string): Promise<string[]> => {
@@ -154,10 +159,7 @@ describe('viewer: community-level map of a large run', () => {
   });
 
   it('search finds an actor from the community-level map and opens its community with the actor selected', async () => {
-    const p = await openPage(fx.browser, errors);
-    await p.goto(fx.server.url);
-    await p.waitForSelector('#map[data-nodes] canvas', { timeout: 30_000 });
-    expect(await mapNodes(p)).toBe(members.size);
+    const p = await openCommunityMap();
     const community = someone.metrics.community as number;
     // Search fetches the actors when first focused: suggestions appear once they have arrived.
     await p.locator('#search').fill(someone.id);
